@@ -1,0 +1,288 @@
+/**
+ * @file match.h
+ * @brief Matching a relative against a catalog: eligibility, ranking, explanations.
+ *
+ * @defgroup paroer_match Matching
+ * @brief Which offers fit a relative, in what order, and why the others do not
+ *        (contract section 4).
+ *
+ * Three ways in, all giving the same results:
+ * - paroer_match(): one relative, one call; the caller owns the result.
+ * - #paroer_matcher: a reusable engine bound to one catalog. It keeps its
+ *   scratch memory between calls, so matching many relatives one at a time
+ *   allocates nothing after the first few calls (a server's hot path).
+ * - paroer_match_batch(): many relatives in one call (registers, analytics);
+ *   each result is handed to a callback.
+ *
+ * A result lists the **eligible** offers in rank order (best first), each
+ * with its score, the index of the relation it matched and its reasons as
+ * codes (`need:respite`, `condition:dementia`, `strain:high`, `stale`, …).
+ * With #paroer_match_options.explain set, it also lists every other offer of
+ * the catalog with the first rule it failed (`paused`, `area`,
+ * `requires:terminal`, …). The score, the choice of relation and the order of
+ * reasons are defined in docs/matching.md.
+ *
+ * Outcomes: every ranked entry carries an outcome (paroer_match_result_outcome()).
+ * This version produces only #PAROER_OUTCOME_ELIGIBLE entries; a later version
+ * adds #PAROER_OUTCOME_POSSIBLE (an offer that only a missing fact decides)
+ * behind a new option, so a caller that does not ask for it never sees one.
+ *
+ * Thread safety: a catalog is read-only here and may be shared by any number
+ * of threads matching at once. A #paroer_matcher and a #paroer_match_result
+ * are used by one thread at a time (they may be handed between threads).
+ * The relative is only read.
+ * @{
+ */
+#ifndef PAROER_MATCH_H
+#define PAROER_MATCH_H
+
+#include <paroer/catalog.h>
+#include <paroer/relative.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Current version of #paroer_match_options. */
+#define PAROER_MATCH_OPTIONS_VERSION 1
+
+/**
+ * @brief Options of a match. Initialise with paroer_match_options_init();
+ *        fields are only ever appended, guarded by @c version.
+ */
+typedef struct paroer_match_options {
+    uint32_t version;                  /**< #PAROER_MATCH_OPTIONS_VERSION. */
+    int32_t date;                      /**< Reference date (common.h), or #PAROER_DATE_NONE for today. */
+    uint32_t top;                      /**< Keep the best @c top eligible offers; 0 keeps all. */
+    int explain;                       /**< 1: also list every other offer with the first rule it failed. */
+    const paroer_allocator *allocator; /**< Allocator of results and matchers, or NULL. Copied. */
+} paroer_match_options;
+
+/**
+ * @brief Sets @p opts to the defaults for @p version: today, all offers,
+ *        no explanations, the C library's allocator.
+ * @param[out] opts The options to fill.
+ * @param version #PAROER_MATCH_OPTIONS_VERSION (or an older version).
+ * @return #PAROER_OK, or #PAROER_EINVALID for NULL or an unknown version.
+ * @par Thread safety
+ * Safe.
+ */
+PAROER_API int paroer_match_options_init(paroer_match_options *opts, uint32_t version);
+
+/**
+ * @brief The outcome of one offer for one relative. Values are fixed forever.
+ */
+typedef enum paroer_outcome {
+    PAROER_OUTCOME_ELIGIBLE = 0, /**< Every rule holds. */
+    PAROER_OUTCOME_EXCLUDED = 1, /**< Some rule fails (see paroer_match_result_excluded_rule()). */
+    PAROER_OUTCOME_POSSIBLE = 2  /**< Reserved: only a fact the relative has not given decides. Not produced yet. */
+} paroer_outcome;
+
+/**
+ * @brief The eligibility rules of contract section 4, in the order they are
+ *        checked. Rule 5 (`relation`) is split into its parts, as its failure
+ *        codes are. Values are fixed forever.
+ */
+typedef enum paroer_rule {
+    PAROER_RULE_NONE = 0,          /**< No rule failed (not an exclusion). */
+    PAROER_RULE_PAUSED = 1,        /**< `paused`: the offer is paused. */
+    PAROER_RULE_INACTIVE = 2,      /**< `inactive`: the date is outside valid_from..valid_to. */
+    PAROER_RULE_AREA = 3,          /**< `area`: not nationwide and not in the relative's municipality. */
+    PAROER_RULE_RELATIVE_AGE = 4,  /**< `relative_age`: the relative's age is outside the target's. */
+    PAROER_RULE_RELATION = 5,      /**< `relation`: no relation is of a kind the target names. */
+    PAROER_RULE_CONDITION = 6,     /**< `condition`: no such relation shares a condition with the target. */
+    PAROER_RULE_CARED_FOR_AGE = 7, /**< `cared_for_age`: the cared-for person's age is outside the range. */
+    PAROER_RULE_REQUIRES = 8,      /**< `requires:<flag>`: a required flag is false (see paroer_match_result_excluded_flag()). */
+    PAROER_RULE_BEREAVED = 9,      /**< `bereaved`: bereavement does not fit the target's `bereaved`. */
+    PAROER_RULE_MODE = 10,         /**< `mode`: no shared mode. */
+    PAROER_RULE_SLOT = 11,         /**< `slot`: no shared slot. */
+    PAROER_RULE_LANGUAGE = 12,     /**< `language`: no shared language. */
+    PAROER_RULE_NEED = 13          /**< `need`: the offer serves none of the stated needs. */
+} paroer_rule;
+
+/**
+ * @brief The contract's code of a rule, e.g. "area" or, for
+ *        #PAROER_RULE_REQUIRES, "requires:terminal".
+ * @param rule A #paroer_rule other than #PAROER_RULE_NONE.
+ * @param flag The #paroer_flag for #PAROER_RULE_REQUIRES; ignored otherwise.
+ * @return A static string, or NULL for an unknown rule or flag.
+ * @par Thread safety
+ * Safe.
+ */
+PAROER_API const char *paroer_match_rule_code(int32_t rule, int32_t flag);
+
+/**
+ * @brief The code of an outcome: "eligible", "excluded" or "possible".
+ * @return A static string, or NULL for an unknown outcome.
+ * @par Thread safety
+ * Safe.
+ */
+PAROER_API const char *paroer_match_outcome_code(int32_t outcome);
+
+/** @brief The result of matching one relative (opaque). */
+typedef struct paroer_match_result paroer_match_result;
+
+/**
+ * @brief Matches one relative against a catalog.
+ *
+ * @param[out] out The result; the caller frees it with paroer_match_result_free().
+ *             It borrows offers from @p catalog, which must outlive it. Set to
+ *             NULL on failure.
+ * @param catalog The catalog (only read).
+ * @param relative The relative (only read; may be freed once this returns).
+ * @param opts Options, or NULL for the defaults.
+ * @return #PAROER_OK, #PAROER_EINVALID (NULL argument, bad options) or #PAROER_ENOMEM.
+ * @par Thread safety
+ * Safe if @p relative is not changed concurrently.
+ */
+PAROER_API int paroer_match(paroer_match_result **out, const paroer_catalog *catalog,
+                            const paroer_relative *relative, const paroer_match_options *opts);
+
+/** @brief Frees a result from paroer_match(); NULL is allowed. Never pass a result borrowed from a matcher or a batch. */
+PAROER_API void paroer_match_result_free(paroer_match_result *result);
+
+/** @name Reading a result
+ * Index-plus-count accessors. Every pointer returned is borrowed: strings
+ * are static or live as long as the result (for a matcher's or a batch's
+ * result: until the next match or the end of the callback), offers as long as
+ * the catalog. An out-of-range index gives the value named.
+ * @par Thread safety
+ * Safe if the result is not being refilled (a matcher's next match) concurrently.
+ * @{ */
+/** @brief The relative's pseudonym ("" when it had none). */
+PAROER_API const char *paroer_match_result_relative_id(const paroer_match_result *r);
+/** @brief The reference date used (today's date when the options gave none). */
+PAROER_API int32_t paroer_match_result_date(const paroer_match_result *r);
+/** @brief 1 when the result lists excluded offers (explain was on). */
+PAROER_API int paroer_match_result_explained(const paroer_match_result *r);
+/** @brief The catalog the result refers to (borrowed). */
+PAROER_API const paroer_catalog *paroer_match_result_catalog(const paroer_match_result *r);
+/**
+ * @brief Number of offers of the catalog with outcome @p outcome, counted
+ *        before the top-N cut (so "10 of 37" can be shown).
+ *
+ * #PAROER_OUTCOME_EXCLUDED counts every offer that is not eligible (or
+ * possible), whether or not explain was on. Unknown outcomes give 0.
+ */
+PAROER_API size_t paroer_match_result_outcome_count(const paroer_match_result *r, int32_t outcome);
+/** @brief Number of ranked entries (at most the option's @c top). */
+PAROER_API size_t paroer_match_result_count(const paroer_match_result *r);
+/** @brief The offer of ranked entry @p i (borrowed from the catalog), or NULL. */
+PAROER_API const paroer_offer *paroer_match_result_offer(const paroer_match_result *r, size_t i);
+/** @brief The #paroer_outcome of entry @p i, or -1. Always #PAROER_OUTCOME_ELIGIBLE in this version. */
+PAROER_API int32_t paroer_match_result_outcome(const paroer_match_result *r, size_t i);
+/** @brief The score of entry @p i (docs/matching.md), or INT32_MIN. Higher ranks first. */
+PAROER_API int32_t paroer_match_result_score(const paroer_match_result *r, size_t i);
+/** @brief The index (in the relative) of the relation entry @p i matched, or -1. */
+PAROER_API int32_t paroer_match_result_relation(const paroer_match_result *r, size_t i);
+/** @brief Number of reasons of entry @p i (0 when out of range). */
+PAROER_API size_t paroer_match_result_reason_count(const paroer_match_result *r, size_t i);
+/** @brief Reason @p k of entry @p i as a code such as "need:respite" (static string), or NULL. */
+PAROER_API const char *paroer_match_result_reason(const paroer_match_result *r, size_t i, size_t k);
+/**
+ * @brief Copies the scores of the ranked entries into @p buf (for NumPy and the like).
+ * @param buf Room for @p cap scores (may be NULL when @p cap is 0).
+ * @return The number of ranked entries (may exceed @p cap; only @p cap are written).
+ */
+PAROER_API size_t paroer_match_result_scores(const paroer_match_result *r, int32_t *buf, size_t cap);
+/** @brief Number of excluded offers listed (0 unless explain was on); in catalog order. */
+PAROER_API size_t paroer_match_result_excluded_count(const paroer_match_result *r);
+/** @brief Excluded offer @p i (borrowed), or NULL. */
+PAROER_API const paroer_offer *paroer_match_result_excluded_offer(const paroer_match_result *r, size_t i);
+/** @brief The #paroer_rule excluded offer @p i failed first, or -1. */
+PAROER_API int32_t paroer_match_result_excluded_rule(const paroer_match_result *r, size_t i);
+/** @brief For #PAROER_RULE_REQUIRES, the #paroer_flag that was false; otherwise (or out of range) -1. */
+PAROER_API int32_t paroer_match_result_excluded_flag(const paroer_match_result *r, size_t i);
+/** @brief The rule's code for excluded offer @p i ("area", "requires:terminal", …; static), or NULL. */
+PAROER_API const char *paroer_match_result_excluded_code(const paroer_match_result *r, size_t i);
+/** @} */
+
+/**
+ * @brief Writes a result as the JSON of `paroer match --format json`
+ *        (contract section 6):
+ *        `{"relative": id, "date": "YYYY-MM-DD", "matches": [{"offer", "name",
+ *        "kind", "score", "relation", "reasons": [...]}], "excluded": [{"offer", "rule"}]}`,
+ *        keys in that order, on one line without a final newline; `excluded`
+ *        only when explain was on; `relative` is null when the relative had no id.
+ *
+ * @param r The result.
+ * @param[out] out The NUL-terminated UTF-8 text, allocated with the result's
+ *             allocator: free it with paroer_free() when the options named no
+ *             allocator, else with that allocator's @c free_fn. NULL on failure.
+ * @param[out] len Its length in bytes without the NUL (may be NULL).
+ * @return #PAROER_OK, #PAROER_EINVALID (NULL argument, a relative id that is
+ *         not valid UTF-8) or #PAROER_ENOMEM.
+ * @par Thread safety
+ * Safe if the result is not being refilled concurrently.
+ */
+PAROER_API int paroer_match_result_to_json(const paroer_match_result *r, char **out, size_t *len);
+
+/** @brief A reusable matching engine bound to one catalog (opaque). */
+typedef struct paroer_matcher paroer_matcher;
+
+/**
+ * @brief Creates a matcher for @p catalog with fixed options.
+ *
+ * The matcher precomputes a compact index of the catalog and keeps scratch
+ * buffers, so paroer_matcher_match() allocates nothing in the steady state.
+ * @param[out] out The matcher; free with paroer_matcher_free(). NULL on failure.
+ * @param catalog The catalog; it must outlive the matcher.
+ * @param opts Options (copied), or NULL for the defaults. With a
+ *        #PAROER_DATE_NONE date, each match uses the day it runs.
+ * @return #PAROER_OK, #PAROER_EINVALID or #PAROER_ENOMEM.
+ * @par Thread safety
+ * Safe. Use one matcher per thread.
+ */
+PAROER_API int paroer_matcher_new(paroer_matcher **out, const paroer_catalog *catalog,
+                                  const paroer_match_options *opts);
+
+/** @brief Frees a matcher and the result it holds; NULL is allowed. */
+PAROER_API void paroer_matcher_free(paroer_matcher *m);
+
+/**
+ * @brief Matches one relative with the matcher's catalog and options.
+ * @param m The matcher.
+ * @param relative The relative (only read).
+ * @param[out] out The result, owned by the matcher: valid until the next call
+ *             on @p m or its free; do not free it.
+ * @return #PAROER_OK, #PAROER_EINVALID or #PAROER_ENOMEM (then the matcher is
+ *         still usable and @p *out is NULL).
+ * @par Thread safety
+ * Safe if @p m is not used concurrently.
+ */
+PAROER_API int paroer_matcher_match(paroer_matcher *m, const paroer_relative *relative,
+                                    const paroer_match_result **out);
+
+/**
+ * @brief Called by paroer_match_batch() for each relative, in order.
+ * @param index The relative's position in the input array.
+ * @param result Its result, borrowed: valid only during the call.
+ * @param userdata As given to paroer_match_batch().
+ * @return 0 to go on; anything else stops the batch, which returns #PAROER_EUSER.
+ */
+typedef int (*paroer_match_cb)(size_t index, const paroer_match_result *result, void *userdata);
+
+/**
+ * @brief Matches many relatives in one call, reusing memory between them.
+ *
+ * The reference date is resolved once for the whole batch.
+ * @param catalog The catalog.
+ * @param relatives @p n relatives (NULL only when @p n is 0).
+ * @param n How many.
+ * @param opts Options, or NULL.
+ * @param cb Called once per relative, on the calling thread, before this returns.
+ * @param userdata Passed to @p cb.
+ * @return #PAROER_OK, #PAROER_EINVALID (NULL argument, a NULL relative),
+ *         #PAROER_ENOMEM or #PAROER_EUSER (the callback returned non-zero).
+ * @par Thread safety
+ * Safe if the relatives are not changed concurrently.
+ */
+PAROER_API int paroer_match_batch(const paroer_catalog *catalog, const paroer_relative *const *relatives,
+                                  size_t n, const paroer_match_options *opts, paroer_match_cb cb,
+                                  void *userdata);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
+/** @} */

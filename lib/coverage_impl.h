@@ -1,0 +1,90 @@
+/* The inside of a paroer_coverage result (lib/coverage.c computes the matrix,
+ * the policy coverage and the checks; lib/coverage_population.c population
+ * reach; lib/coverage_json.c writes the JSON). The result owns copies of every
+ * string it reports (in its arena), so it outlives the catalog. */
+#ifndef PR_COVERAGE_IMPL_H
+#define PR_COVERAGE_IMPL_H
+
+#include "model.h"
+#include "population_impl.h"
+#include <paroer/coverage.h>
+
+#define PR_N_CHECKS 6
+#define PR_N_BREAKDOWNS 4
+#define PR_SOON_DAYS 90      /* "due within 90 days" */
+
+typedef struct pr_gap { uint8_t band, relation, condition, need; } pr_gap;
+
+typedef struct pr_goal_cov {
+    const char *id;
+    int organisational;
+    const char **realised_by; size_t n_realised;
+} pr_goal_cov;
+
+typedef struct pr_check {
+    const char *code;
+    int32_t status;              /* paroer_check_status */
+    const char *detail[2];       /* PAROER_LANG_DA, PAROER_LANG_EN */
+} pr_check;
+
+typedef struct pr_bd_cell {
+    int32_t code;
+    int suppressed;
+    uint64_t relatives, reached, needs_met;   /* all 0 when suppressed */
+} pr_bd_cell;
+
+typedef struct pr_unmet_pair { int32_t need, condition; uint64_t relatives; } pr_unmet_pair;
+
+typedef struct pr_alloc_entry {
+    const char *offer_id;
+    uint32_t offer;              /* catalog index */
+    int64_t capacity;
+    uint64_t served, waitlisted;
+} pr_alloc_entry;
+
+struct paroer_coverage {
+    paroer_allocator alloc;
+    pr_arena arena;
+    int32_t municipality, date, lang;
+    uint32_t min_cell, max_unmet;
+    int has_matrix, has_population;
+
+    /* target-group coverage: the needs covered in each cell */
+    uint16_t covered[PR_N_AGE_BAND][PR_N_RELATION][PR_N_CONDITION];
+    size_t n_cells;
+    double overall;
+    double by_need[PR_N_NEED], by_condition[PR_N_CONDITION], by_relation[PR_N_RELATION],
+        by_age_band[PR_N_AGE_BAND];
+    pr_gap *gaps; size_t n_gaps;
+    const char **bereaved[PR_N_NEED]; size_t n_bereaved[PR_N_NEED];
+
+    /* policy coverage */
+    const char *policy_id;
+    pr_goal_cov *goals; size_t n_goals;
+
+    /* checks */
+    pr_check checks[PR_N_CHECKS]; size_t n_checks;
+
+    /* population reach */
+    uint64_t pop_relatives, pop_rejected, pop_reached, pop_met;
+    pr_bd_cell *bd[PR_N_BREAKDOWNS]; size_t n_bd[PR_N_BREAKDOWNS];
+    pr_unmet_pair *unmet; size_t n_unmet;
+    pr_alloc_entry *alloc_entries; size_t n_alloc;
+};
+
+/* 1 when the cell exists (no under-18 spouse_partner or parent). */
+int pr_cell_exists(int band, int relation);
+/* 1 when the offer is live in `municipality` (-1: anywhere) on `date`. */
+int pr_offer_live(const struct paroer_offer *o, int32_t municipality, int32_t date);
+/* Copies a string into the result's arena ("" for NULL); NULL on failure. */
+const char *pr_cov_strdup(paroer_coverage *cov, const char *s);
+
+/* Population reach (lib/coverage_population.c). Returns 0 or PAROER_ENOMEM. */
+int pr_coverage_population(paroer_coverage *cov, const paroer_catalog *c, const paroer_population *pop);
+/* For tests: the catalog indexes of the offers eligible for relative i of
+ * `pop` on `date` by population reach's fast path, ascending, written to
+ * out[0..cap); returns how many (may exceed cap), or a negative status. */
+int64_t pr_population_eligible(const paroer_catalog *c, const paroer_population *pop, size_t i, int32_t date,
+                               uint32_t *out, size_t cap);
+
+#endif

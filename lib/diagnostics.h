@@ -1,0 +1,11 @@
+/* Internal side of paroer_diagnostics: appending entries. */
+#ifndef PR_DIAGNOSTICS_H
+#define PR_DIAGNOSTICS_H
+
+#include "internal.h"
+
+/* Appends one entry (strings copied). Returns 0 or PAROER_ENOMEM. */
+int pr_diag_add(paroer_diagnostics *d, int severity, int code, const char *source, const char *path,
+                int64_t line, int64_t column, const char *message);
+
+#endif

@@ -1,0 +1,755 @@
+/* Matching (contract section 4): eligibility of every offer for a relative,
+ * the first rule each other offer fails, and the ranked list of eligible
+ * offers. The one-shot paroer_match(), the reusable paroer_matcher and
+ * paroer_match_batch() share one engine (run_match below).
+ *
+ * Speed: without explain, only the nationwide offers and those of the
+ * relative's municipality are visited (the catalog's municipality index);
+ * each visit is a handful of mask tests on a 64-byte pr_moff. A matcher keeps
+ * the pr_moff array and the id order of its catalog, and its result buffers,
+ * so it allocates nothing in the steady state. */
+#include "match_internal.h"
+#include <string.h>
+#include <stdlib.h>
+
+#define PR_DATE_MIN (-719162) /* 0001-01-01 */
+#define PR_DATE_MAX 2932896   /* 9999-12-31 */
+#define PR_HEAVY_HOURS 20.0
+
+/* ---- options -------------------------------------------------------------------- */
+
+typedef struct pr_mopts {
+    int32_t date;      /* PAROER_DATE_NONE: today, resolved per match */
+    uint32_t top;
+    int explain;
+    paroer_allocator alloc;
+} pr_mopts;
+
+int paroer_match_options_init(paroer_match_options *opts, uint32_t version)
+{
+    if (!opts) return pr_error(PAROER_EINVALID, "options are NULL");
+    if (version < 1 || version > PAROER_MATCH_OPTIONS_VERSION)
+        return pr_error(PAROER_EINVALID, "unknown match options version %u", (unsigned)version);
+    /* Only the fields of `version` exist in the caller's struct: set them one by one. */
+    opts->version = version;
+    opts->date = PAROER_DATE_NONE;
+    opts->top = 0;
+    opts->explain = 0;
+    opts->allocator = NULL;
+    return PAROER_OK;
+}
+
+static int resolve_options(pr_mopts *o, const paroer_match_options *opts)
+{
+    o->date = PAROER_DATE_NONE;
+    o->top = 0;
+    o->explain = 0;
+    pr_alloc_resolve(&o->alloc, NULL);
+    if (!opts) return PAROER_OK;
+    if (opts->version < 1 || opts->version > PAROER_MATCH_OPTIONS_VERSION)
+        return pr_error(PAROER_EINVALID, "unknown match options version %u (initialise with paroer_match_options_init)",
+                        (unsigned)opts->version);
+    if (opts->date != PAROER_DATE_NONE && (opts->date < PR_DATE_MIN || opts->date > PR_DATE_MAX))
+        return pr_error(PAROER_EINVALID, "the reference date is outside the years 1..9999");
+    o->date = opts->date;
+    o->top = opts->top;
+    o->explain = opts->explain != 0;
+    if (opts->allocator && (!opts->allocator->malloc_fn || !opts->allocator->free_fn))
+        return pr_error(PAROER_EINVALID, "an allocator needs malloc_fn and free_fn");
+    pr_alloc_resolve(&o->alloc, opts->allocator);
+    return PAROER_OK;
+}
+
+/* ---- static codes ------------------------------------------------------------------ */
+
+const char *paroer_match_rule_code(int32_t rule, int32_t flag)
+{
+    static const uint8_t ex_of_rule[] = {
+        0, PR_EX_PAUSED, PR_EX_INACTIVE, PR_EX_AREA, PR_EX_RELATIVE_AGE, PR_EX_RELATION, PR_EX_CONDITION,
+        PR_EX_CARED_FOR_AGE, PR_EX_REQUIRES0, PR_EX_BEREAVED, PR_EX_MODE, PR_EX_SLOT, PR_EX_LANGUAGE, PR_EX_NEED,
+    };
+    if (rule <= PAROER_RULE_NONE || rule > PAROER_RULE_NEED) return NULL;
+    if (rule == PAROER_RULE_REQUIRES) {
+        if (flag < 0 || flag >= PR_N_FLAG || flag == PAROER_FLAG_BEREAVED) return NULL;
+        return pr_exclusion_code((unsigned)(PR_EX_REQUIRES0 + flag));
+    }
+    return pr_exclusion_code(ex_of_rule[rule]);
+}
+
+const char *paroer_match_outcome_code(int32_t outcome)
+{
+    switch (outcome) {
+    case PAROER_OUTCOME_ELIGIBLE: return "eligible";
+    case PAROER_OUTCOME_EXCLUDED: return "excluded";
+    case PAROER_OUTCOME_POSSIBLE: return "possible";
+    default: return NULL;
+    }
+}
+
+/* ---- compact views -------------------------------------------------------------- */
+
+void pr_moff_fill(pr_moff *m, const struct paroer_offer *o, uint16_t lang_da)
+{
+    m->needs = o->needs;
+    m->modes = o->modes;
+    m->slots = o->slots;
+    m->t_relations = o->target.relations;
+    m->t_conditions = o->target.conditions;
+    m->t_requires = o->target.requires;
+    m->ra_min = o->target.relative_age.min;
+    m->ra_max = o->target.relative_age.max;
+    m->cfa_min = o->target.cared_for_age.min;
+    m->cfa_max = o->target.cared_for_age.max;
+    m->valid_from = o->valid_from == PAROER_DATE_NONE ? INT32_MIN : o->valid_from;
+    m->valid_to = o->valid_to == PAROER_DATE_NONE ? INT32_MAX : o->valid_to;
+    m->verified = o->verified;
+    m->id_rank = 0;
+    m->flags = (uint8_t)((o->nationwide ? PR_MOFF_NATIONWIDE : 0) |
+                         (o->status == PAROER_STATUS_PAUSED ? PR_MOFF_PAUSED : 0) |
+                         (o->status == PAROER_STATUS_WAITLIST ? PR_MOFF_WAITLIST : 0) |
+                         (o->kind == PAROER_KIND_RESPITE_HOME || o->kind == PAROER_KIND_RESPITE_AWAY ||
+                                  o->kind == PAROER_KIND_COUNSELLING
+                              ? PR_MOFF_LIFTED : 0));
+    m->bereaved = (uint8_t)o->target.bereaved;
+    m->kind = (uint8_t)o->kind;
+    if (o->n_languages) {
+        m->n_languages = (uint8_t)(o->n_languages > 255 ? 255 : o->n_languages);
+        m->lang0 = o->languages[0];
+    } else { /* the contract's default, ["da"] */
+        m->n_languages = 1;
+        m->lang0 = lang_da;
+    }
+    m->pad_ = 0;
+}
+
+/* Scratch memory for preparing a relative: inline for the usual few
+ * relations and languages, on the heap beyond. */
+typedef struct pr_mscratch {
+    const paroer_allocator *alloc;
+    pr_mrel *rels; size_t cap_rels;       /* heap; NULL until needed */
+    uint16_t *langs; size_t cap_langs;
+    pr_mrel rels_inline[PR_MQ_INLINE_RELS];
+    uint16_t langs_inline[PR_MQ_INLINE_LANGS];
+} pr_mscratch;
+
+static void scratch_init(pr_mscratch *s, const paroer_allocator *a)
+{
+    memset(s, 0, sizeof *s);
+    s->alloc = a;
+}
+
+static void scratch_free(pr_mscratch *s)
+{
+    pr_free(s->alloc, s->rels);
+    pr_free(s->alloc, s->langs);
+    s->rels = NULL; s->langs = NULL;
+    s->cap_rels = s->cap_langs = 0;
+}
+
+static int lang_has(const pr_mquery *q, uint32_t id)
+{
+    if (id < 64) return (int)((q->lang_mask >> id) & 1u);
+    for (size_t i = 0; i < q->n_lang_hi; i++)
+        if (q->lang_hi[i] == id) return 1;
+    return 0;
+}
+
+static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, const paroer_relative *r,
+                         int32_t date)
+{
+    memset(q, 0, sizeof *q);
+    q->date = date;
+    q->age = r->age;
+    q->municipality = r->municipality;
+    q->needs = r->needs;
+    q->modes = r->modes;
+    q->slots = r->slots;
+
+    pr_mrel *rels = s->rels_inline;
+    if (r->n_relations > PR_MQ_INLINE_RELS) {
+        if (pr_grow(s->alloc, (void **)&s->rels, &s->cap_rels, r->n_relations, sizeof *s->rels))
+            return pr_error(PAROER_ENOMEM, "out of memory preparing a match");
+        rels = s->rels;
+    }
+    const uint32_t employed = r->employed ? PR_BIT(PAROER_FLAG_EMPLOYED) : 0;
+    for (size_t i = 0; i < r->n_relations; i++) {
+        const pr_relation *src = &r->relations[i];
+        pr_mrel *d = &rels[i];
+        d->rel_bit = src->relation >= 0 && src->relation < 32 ? PR_BIT(src->relation) : 0;
+        d->conditions = src->conditions;
+        d->cared_for_age = src->cared_for_age;
+        d->flags = (src->flags & ~PR_BIT(PAROER_FLAG_EMPLOYED)) | employed;
+        d->bereaved = (src->flags & PR_BIT(PAROER_FLAG_BEREAVED)) != 0;
+        d->heavy = src->hours_per_week >= PR_HEAVY_HOURS || (src->flags & PR_BIT(PAROER_FLAG_TERMINAL)) != 0;
+        q->any_heavy |= d->heavy;
+    }
+    q->rels = rels;
+    q->n_rels = r->n_relations;
+
+    if (r->n_languages == 0) {
+        uint32_t da = c->lang_da;
+        if (da < 64) q->lang_mask = (uint64_t)1 << da;
+        else { s->langs_inline[0] = (uint16_t)da; q->lang_hi = s->langs_inline; q->n_lang_hi = 1; }
+        return PAROER_OK;
+    }
+    uint16_t *hi = s->langs_inline;
+    if (r->n_languages > PR_MQ_INLINE_LANGS) {
+        if (pr_grow(s->alloc, (void **)&s->langs, &s->cap_langs, r->n_languages, sizeof *s->langs))
+            return pr_error(PAROER_ENOMEM, "out of memory preparing a match");
+        hi = s->langs;
+    }
+    size_t n_hi = 0;
+    for (size_t i = 0; i < r->n_languages; i++) {
+        const char *l = r->languages[i];
+        uint32_t id = pr_catalog_language_id(c, l, strlen(l));
+        if (id == PR_NONE) continue; /* no offer speaks it */
+        if (id < 64) q->lang_mask |= (uint64_t)1 << id;
+        else hi[n_hi++] = (uint16_t)id;
+    }
+    q->lang_hi = hi;
+    q->n_lang_hi = n_hi;
+    return PAROER_OK;
+}
+
+/* ---- the rules -------------------------------------------------------------------- */
+
+static int languages_shared(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q)
+{
+    if (lang_has(q, m->lang0)) return 1;
+    for (uint32_t i = 1; i < o->n_languages; i++)
+        if (lang_has(q, o->languages[i])) return 1;
+    return 0;
+}
+
+/* Rule 5. Returns -1 when some relation satisfies the whole target, with
+ * *best the relation that gives the best score (the first heavy one for an
+ * offer that strain lifts, else the first); otherwise the PR_EX_ code of the
+ * part where the relation that got furthest failed. */
+static int check_relations(const pr_moff *o, const pr_mquery *q, uint32_t *best)
+{
+    int furthest = 0;
+    uint32_t first = PR_NONE;
+    const int lifted = (o->flags & PR_MOFF_LIFTED) != 0;
+    for (size_t i = 0; i < q->n_rels; i++) {
+        const pr_mrel *r = &q->rels[i];
+        int p;
+        uint32_t miss;
+        if (o->t_relations && !(o->t_relations & r->rel_bit)) p = 0;
+        else if (o->t_conditions && !(o->t_conditions & r->conditions)) p = 1;
+        else if (r->cared_for_age >= 0 && (r->cared_for_age < o->cfa_min || r->cared_for_age > o->cfa_max)) p = 2;
+        else if ((miss = o->t_requires & ~r->flags) != 0) {
+            /* Flags are checked in code order: the lowest missing one failed. */
+            int b = 0;
+            while (!(miss & PR_BIT(b))) b++;
+            p = 3 + b;
+        } else if ((o->bereaved == PAROER_BEREAVEMENT_NO && r->bereaved) ||
+                   (o->bereaved == PAROER_BEREAVEMENT_ONLY && !r->bereaved)) p = 3 + PR_N_FLAG;
+        else {
+            if (!lifted || r->heavy) { *best = (uint32_t)i; return -1; }
+            if (first == PR_NONE) first = (uint32_t)i;
+            continue;
+        }
+        if (p > furthest) furthest = p;
+    }
+    if (first != PR_NONE) { *best = first; return -1; }
+    return PR_EX_RELATION + furthest;
+}
+
+/* Every rule in the contract's order; -1 when eligible, else the PR_EX_ code. */
+static int eval_explain(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q, int in_area,
+                        uint32_t *best)
+{
+    if (m->flags & PR_MOFF_PAUSED) return PR_EX_PAUSED;
+    if (q->date < m->valid_from || q->date > m->valid_to) return PR_EX_INACTIVE;
+    if (!in_area) return PR_EX_AREA;
+    if (q->age < m->ra_min || q->age > m->ra_max) return PR_EX_RELATIVE_AGE;
+    int rc = check_relations(m, q, best);
+    if (rc >= 0) return rc;
+    if (q->modes && !(q->modes & m->modes)) return PR_EX_MODE;
+    if (q->slots && m->slots && !(q->slots & m->slots)) return PR_EX_SLOT;
+    if (!languages_shared(m, o, q)) return PR_EX_LANGUAGE;
+    if (q->needs && !(q->needs & m->needs)) return PR_EX_NEED;
+    return -1;
+}
+
+/* The same decision for an offer known to be in the area, cheapest tests first. */
+static int eligible_fast(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q, uint32_t *best)
+{
+    if (m->flags & PR_MOFF_PAUSED) return 0;
+    if (q->needs && !(q->needs & m->needs)) return 0;
+    if (q->modes && !(q->modes & m->modes)) return 0;
+    if (q->slots && m->slots && !(q->slots & m->slots)) return 0;
+    if (q->age < m->ra_min || q->age > m->ra_max) return 0;
+    if (q->date < m->valid_from || q->date > m->valid_to) return 0;
+    if (check_relations(m, q, best) >= 0) return 0;
+    return languages_shared(m, o, q);
+}
+
+/* ---- results -------------------------------------------------------------------- */
+
+static void result_reset(paroer_match_result *res, const paroer_catalog *c, int32_t date, int explain)
+{
+    res->catalog = c;
+    res->date = date;
+    res->explain = explain;
+    res->n_eligible = 0;
+    res->n_entries = res->n_reasons = res->n_excluded = 0;
+    if (res->relative_id) res->relative_id[0] = '\0';
+}
+
+static void result_release(paroer_match_result *res)
+{
+    pr_free(&res->alloc, res->relative_id);
+    pr_free(&res->alloc, res->entries);
+    pr_free(&res->alloc, res->reasons);
+    pr_free(&res->alloc, res->excluded);
+    res->relative_id = NULL; res->entries = NULL; res->reasons = NULL; res->excluded = NULL;
+    res->cap_relative_id = res->cap_entries = res->cap_reasons = res->cap_excluded = 0;
+}
+
+static int set_relative_id(paroer_match_result *res, const char *id)
+{
+    size_t n = id ? strlen(id) : 0;
+    if (pr_grow(&res->alloc, (void **)&res->relative_id, &res->cap_relative_id, n + 1, 1)) return PAROER_ENOMEM;
+    if (n) memcpy(res->relative_id, id, n);
+    res->relative_id[n] = '\0';
+    return PAROER_OK;
+}
+
+/* The running state of one match. */
+typedef struct pr_run {
+    const paroer_catalog *c;
+    const pr_moff *index;      /* the matcher's compact catalog, or NULL */
+    pr_mquery q;
+    uint32_t top;
+    paroer_match_result *res;
+} pr_run;
+
+static const pr_moff *moff_of(const pr_run *run, uint32_t i, pr_moff *tmp)
+{
+    if (run->index) return &run->index[i];
+    pr_moff_fill(tmp, &run->c->offers[i], run->c->lang_da);
+    return tmp;
+}
+
+/* Adds an eligible offer to the ranked list (bounded by top). */
+static int add_eligible(pr_run *run, uint32_t i, const pr_moff *m, uint32_t best)
+{
+    paroer_match_result *res = run->res;
+    pr_mentry e;
+    int32_t score = pr_match_score(m, &run->q, &run->q.rels[best]);
+    e.key = (int64_t)score * ((int64_t)1 << 32) + (int64_t)(UINT32_MAX - m->id_rank);
+    e.id = run->c->offers[i].id;
+    e.score = score;
+    e.offer = i;
+    e.relation = best;
+    e.reason_off = 0;
+    e.n_reasons = 0;
+    e.outcome = PAROER_OUTCOME_ELIGIBLE;
+    res->n_eligible++;
+    if (run->top == 0) {
+        if (res->n_entries == res->cap_entries &&
+            pr_grow(&res->alloc, (void **)&res->entries, &res->cap_entries, res->n_entries + 1, sizeof e))
+            return PAROER_ENOMEM;
+        res->entries[res->n_entries++] = e;
+        return PAROER_OK;
+    }
+    /* Keep the best `top`, sorted: binary search for the place, shift the rest. */
+    size_t n = res->n_entries;
+    if (n == run->top && !pr_mentry_before(&e, &res->entries[n - 1])) return PAROER_OK;
+    if (n < run->top && n == res->cap_entries) {
+        size_t want = run->top < 16 ? run->top : n + 1;
+        if (pr_grow(&res->alloc, (void **)&res->entries, &res->cap_entries, want, sizeof e)) return PAROER_ENOMEM;
+    }
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pr_mentry_before(&res->entries[mid], &e)) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t keep = n < run->top ? n : n - 1; /* entries that stay */
+    if (keep > lo) memmove(&res->entries[lo + 1], &res->entries[lo], (keep - lo) * sizeof e);
+    res->entries[lo] = e;
+    res->n_entries = keep + 1;
+    return PAROER_OK;
+}
+
+static int add_excluded(paroer_match_result *res, uint32_t i, int code)
+{
+    if (res->n_excluded == res->cap_excluded &&
+        pr_grow(&res->alloc, (void **)&res->excluded, &res->cap_excluded, res->n_excluded + 1,
+                sizeof *res->excluded))
+        return PAROER_ENOMEM;
+    res->excluded[res->n_excluded].offer = i;
+    res->excluded[res->n_excluded].code = (uint8_t)code;
+    res->n_excluded++;
+    return PAROER_OK;
+}
+
+static void muni_range(const paroer_catalog *c, int32_t muni, const uint32_t **list, size_t *n)
+{
+    *list = NULL;
+    *n = 0;
+    if (muni < 1 || muni >= PR_MUNI_MAX || !c->muni_start) return;
+    *list = c->muni_offers + c->muni_start[muni];
+    *n = c->muni_start[muni + 1] - c->muni_start[muni];
+}
+
+/* Visits the offers, fills the result's entries (ranked) and excluded list,
+ * then the reasons of the entries kept. */
+static int run_match(pr_run *run, int explain)
+{
+    const paroer_catalog *c = run->c;
+    paroer_match_result *res = run->res;
+    const uint32_t *ml;
+    size_t mn, mk = 0;
+    pr_moff tmp;
+    uint32_t best = 0;
+    int rc;
+
+    muni_range(c, run->q.municipality, &ml, &mn);
+    if (explain) {
+        /* Every offer, in catalog order; the municipality list is ascending, so walk it alongside. */
+        for (uint32_t i = 0; i < c->n_offers; i++) {
+            const pr_moff *m = moff_of(run, i, &tmp);
+            while (mk < mn && ml[mk] < i) mk++;
+            int in_area = (m->flags & PR_MOFF_NATIONWIDE) || (mk < mn && ml[mk] == i);
+            int code = eval_explain(m, &c->offers[i], &run->q, in_area, &best);
+            rc = code < 0 ? add_eligible(run, i, m, best) : add_excluded(res, i, code);
+            if (rc) return rc;
+        }
+    } else {
+        /* Nationwide offers and the municipality's, merged in ascending order. */
+        const uint32_t *nl = c->nationwide;
+        size_t nn = c->n_nationwide, nk = 0;
+        while (nk < nn || mk < mn) {
+            uint32_t i;
+            if (mk == mn || (nk < nn && nl[nk] < ml[mk])) i = nl[nk++];
+            else i = ml[mk++];
+            const pr_moff *m = moff_of(run, i, &tmp);
+            if (eligible_fast(m, &c->offers[i], &run->q, &best) && (rc = add_eligible(run, i, m, best)) != 0)
+                return rc;
+        }
+    }
+    if (run->top == 0) pr_mentry_sort(res->entries, res->n_entries);
+    for (size_t k = 0; k < res->n_entries; k++) {
+        pr_mentry *e = &res->entries[k];
+        if (res->cap_reasons - res->n_reasons < PR_MAX_REASONS &&
+            pr_grow(&res->alloc, (void **)&res->reasons, &res->cap_reasons, res->n_reasons + PR_MAX_REASONS, 1))
+            return PAROER_ENOMEM;
+        const pr_moff *m = moff_of(run, e->offer, &tmp);
+        e->reason_off = (uint32_t)res->n_reasons;
+        e->n_reasons = (uint8_t)pr_match_reasons(m, &run->q, &run->q.rels[e->relation], res->reasons + res->n_reasons);
+        res->n_reasons += e->n_reasons;
+    }
+    return PAROER_OK;
+}
+
+static int check_args(const paroer_catalog *c, const paroer_relative *r)
+{
+    if (!c) return pr_error(PAROER_EINVALID, "catalog is NULL");
+    if (!r) return pr_error(PAROER_EINVALID, "relative is NULL");
+    return PAROER_OK;
+}
+
+/* One match into `res` (already reset) with prepared scratch. */
+static int match_into(paroer_match_result *res, const paroer_catalog *c, const pr_moff *index,
+                      const paroer_relative *r, const pr_mopts *o, int32_t date, pr_mscratch *s)
+{
+    pr_run run;
+    run.c = c;
+    run.index = index;
+    run.top = o->top;
+    run.res = res;
+    result_reset(res, c, date, o->explain);
+    int rc = set_relative_id(res, r->id);
+    if (!rc) rc = prepare_query(&run.q, s, c, r, date);
+    if (!rc) rc = run_match(&run, o->explain);
+    if (rc == PAROER_ENOMEM) return pr_error(PAROER_ENOMEM, "out of memory while matching");
+    return rc;
+}
+
+int paroer_match(paroer_match_result **out, const paroer_catalog *catalog, const paroer_relative *relative,
+                 const paroer_match_options *opts)
+{
+    if (!out) return pr_error(PAROER_EINVALID, "out is NULL");
+    *out = NULL;
+    int rc = check_args(catalog, relative);
+    if (rc) return rc;
+    pr_mopts o;
+    if ((rc = resolve_options(&o, opts)) != 0) return rc;
+    paroer_match_result *res = pr_calloc(&o.alloc, 1, sizeof *res);
+    if (!res) return pr_error(PAROER_ENOMEM, "out of memory while matching");
+    res->alloc = o.alloc;
+    pr_mscratch s;
+    scratch_init(&s, &res->alloc);
+    int32_t date = o.date == PAROER_DATE_NONE ? paroer_date_today() : o.date;
+    rc = match_into(res, catalog, NULL, relative, &o, date, &s);
+    scratch_free(&s);
+    if (rc) {
+        paroer_match_result_free(res);
+        return rc;
+    }
+    *out = res;
+    return PAROER_OK;
+}
+
+void paroer_match_result_free(paroer_match_result *r)
+{
+    if (!r) return;
+    paroer_allocator a = r->alloc;
+    result_release(r);
+    pr_free(&a, r);
+}
+
+/* ---- matcher --------------------------------------------------------------------------- */
+
+struct paroer_matcher {
+    paroer_allocator alloc;
+    const paroer_catalog *catalog;
+    pr_mopts opts;
+    pr_moff *index;            /* one per offer */
+    pr_mscratch scratch;
+    paroer_match_result result;
+};
+
+typedef struct pr_idsort { const char *id; uint32_t index; } pr_idsort;
+
+static int cmp_ids(const void *pa, const void *pb)
+{
+    const pr_idsort *a = pa, *b = pb;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+int paroer_matcher_new(paroer_matcher **out, const paroer_catalog *catalog, const paroer_match_options *opts)
+{
+    if (!out) return pr_error(PAROER_EINVALID, "out is NULL");
+    *out = NULL;
+    if (!catalog) return pr_error(PAROER_EINVALID, "catalog is NULL");
+    pr_mopts o;
+    int rc = resolve_options(&o, opts);
+    if (rc) return rc;
+    paroer_matcher *m = pr_calloc(&o.alloc, 1, sizeof *m);
+    if (!m) return pr_error(PAROER_ENOMEM, "out of memory creating a matcher");
+    m->alloc = o.alloc;
+    m->catalog = catalog;
+    m->opts = o;
+    m->result.alloc = o.alloc;
+    scratch_init(&m->scratch, &m->alloc);
+    size_t n = catalog->n_offers;
+    m->index = pr_calloc(&m->alloc, n ? n : 1, sizeof *m->index);
+    pr_idsort *ids = pr_calloc(&m->alloc, n ? n : 1, sizeof *ids);
+    if (!m->index || !ids) {
+        pr_free(&m->alloc, ids);
+        paroer_matcher_free(m);
+        return pr_error(PAROER_ENOMEM, "out of memory creating a matcher");
+    }
+    for (size_t i = 0; i < n; i++) {
+        pr_moff_fill(&m->index[i], &catalog->offers[i], catalog->lang_da);
+        ids[i].id = catalog->offers[i].id;
+        ids[i].index = (uint32_t)i;
+    }
+    /* The rank of each id in byte order turns the tie-break into an integer compare. */
+    qsort(ids, n, sizeof *ids, cmp_ids);
+    for (size_t k = 0; k < n; k++) m->index[ids[k].index].id_rank = (uint32_t)k;
+    pr_free(&m->alloc, ids);
+    *out = m;
+    return PAROER_OK;
+}
+
+void paroer_matcher_free(paroer_matcher *m)
+{
+    if (!m) return;
+    paroer_allocator a = m->alloc;
+    result_release(&m->result);
+    scratch_free(&m->scratch);
+    pr_free(&a, m->index);
+    pr_free(&a, m);
+}
+
+static int matcher_run(paroer_matcher *m, const paroer_relative *r, int32_t date, const paroer_match_result **out)
+{
+    int rc = match_into(&m->result, m->catalog, m->index, r, &m->opts, date, &m->scratch);
+    if (rc) {
+        result_reset(&m->result, m->catalog, date, m->opts.explain);
+        return rc;
+    }
+    *out = &m->result;
+    return PAROER_OK;
+}
+
+int paroer_matcher_match(paroer_matcher *m, const paroer_relative *relative, const paroer_match_result **out)
+{
+    if (!out) return pr_error(PAROER_EINVALID, "out is NULL");
+    *out = NULL;
+    if (!m) return pr_error(PAROER_EINVALID, "matcher is NULL");
+    if (!relative) return pr_error(PAROER_EINVALID, "relative is NULL");
+    int32_t date = m->opts.date == PAROER_DATE_NONE ? paroer_date_today() : m->opts.date;
+    return matcher_run(m, relative, date, out);
+}
+
+int paroer_match_batch(const paroer_catalog *catalog, const paroer_relative *const *relatives, size_t n,
+                       const paroer_match_options *opts, paroer_match_cb cb, void *userdata)
+{
+    if (!catalog) return pr_error(PAROER_EINVALID, "catalog is NULL");
+    if (!cb) return pr_error(PAROER_EINVALID, "callback is NULL");
+    if (n && !relatives) return pr_error(PAROER_EINVALID, "relatives is NULL");
+    for (size_t i = 0; i < n; i++)
+        if (!relatives[i]) return pr_error(PAROER_EINVALID, "relatives[%zu] is NULL", i);
+    paroer_matcher *m;
+    int rc = paroer_matcher_new(&m, catalog, opts);
+    if (rc) return rc;
+    int32_t date = m->opts.date == PAROER_DATE_NONE ? paroer_date_today() : m->opts.date;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const paroer_match_result *res;
+        rc = matcher_run(m, relatives[i], date, &res);
+        if (!rc && cb(i, res, userdata) != 0)
+            rc = pr_error(PAROER_EUSER, "the callback stopped the batch at relative %zu", i);
+    }
+    paroer_matcher_free(m);
+    return rc;
+}
+
+/* ---- the eligible set alone (benchmarks, cross-checks) ----------------------------------- */
+
+int64_t pr_match_eligible(const paroer_catalog *c, const paroer_relative *r, int32_t date, uint32_t *out,
+                          size_t cap)
+{
+    int rc = check_args(c, r);
+    if (rc) return rc;
+    if (date == PAROER_DATE_NONE) date = paroer_date_today();
+    pr_mscratch s;
+    scratch_init(&s, &c->alloc);
+    pr_mquery q;
+    rc = prepare_query(&q, &s, c, r, date);
+    if (rc) { scratch_free(&s); return rc; }
+    const uint32_t *ml, *nl = c->nationwide;
+    size_t mn, mk = 0, nn = c->n_nationwide, nk = 0;
+    int64_t count = 0;
+    pr_moff tmp;
+    uint32_t best;
+    muni_range(c, q.municipality, &ml, &mn);
+    while (nk < nn || mk < mn) {
+        uint32_t i;
+        if (mk == mn || (nk < nn && nl[nk] < ml[mk])) i = nl[nk++];
+        else i = ml[mk++];
+        pr_moff_fill(&tmp, &c->offers[i], c->lang_da);
+        if (eligible_fast(&tmp, &c->offers[i], &q, &best)) {
+            if ((size_t)count < cap) out[count] = i;
+            count++;
+        }
+    }
+    scratch_free(&s);
+    return count;
+}
+
+/* ---- accessors ---------------------------------------------------------------------------- */
+
+const char *paroer_match_result_relative_id(const paroer_match_result *r)
+{
+    return r && r->relative_id ? r->relative_id : "";
+}
+
+int32_t paroer_match_result_date(const paroer_match_result *r) { return r ? r->date : PAROER_DATE_NONE; }
+
+int paroer_match_result_explained(const paroer_match_result *r) { return r ? r->explain : 0; }
+
+const paroer_catalog *paroer_match_result_catalog(const paroer_match_result *r) { return r ? r->catalog : NULL; }
+
+size_t paroer_match_result_outcome_count(const paroer_match_result *r, int32_t outcome)
+{
+    if (!r) return 0;
+    switch (outcome) {
+    case PAROER_OUTCOME_ELIGIBLE: return r->n_eligible;
+    case PAROER_OUTCOME_EXCLUDED: return r->catalog ? r->catalog->n_offers - r->n_eligible : 0;
+    default: return 0;
+    }
+}
+
+size_t paroer_match_result_count(const paroer_match_result *r) { return r ? r->n_entries : 0; }
+
+static const pr_mentry *entry_at(const paroer_match_result *r, size_t i)
+{
+    return r && i < r->n_entries ? &r->entries[i] : NULL;
+}
+
+const paroer_offer *paroer_match_result_offer(const paroer_match_result *r, size_t i)
+{
+    const pr_mentry *e = entry_at(r, i);
+    return e ? &r->catalog->offers[e->offer] : NULL;
+}
+
+int32_t paroer_match_result_outcome(const paroer_match_result *r, size_t i)
+{
+    const pr_mentry *e = entry_at(r, i);
+    return e ? (int32_t)e->outcome : -1;
+}
+
+static int32_t score_of(const pr_mentry *e) { return e->score; }
+
+int32_t paroer_match_result_score(const paroer_match_result *r, size_t i)
+{
+    const pr_mentry *e = entry_at(r, i);
+    return e ? score_of(e) : INT32_MIN;
+}
+
+int32_t paroer_match_result_relation(const paroer_match_result *r, size_t i)
+{
+    const pr_mentry *e = entry_at(r, i);
+    return e ? (int32_t)e->relation : -1;
+}
+
+size_t paroer_match_result_reason_count(const paroer_match_result *r, size_t i)
+{
+    const pr_mentry *e = entry_at(r, i);
+    return e ? e->n_reasons : 0;
+}
+
+const char *paroer_match_result_reason(const paroer_match_result *r, size_t i, size_t k)
+{
+    const pr_mentry *e = entry_at(r, i);
+    if (!e || k >= e->n_reasons) return NULL;
+    return pr_reason_code(r->reasons[e->reason_off + k]);
+}
+
+size_t paroer_match_result_scores(const paroer_match_result *r, int32_t *buf, size_t cap)
+{
+    if (!r) return 0;
+    for (size_t i = 0; i < r->n_entries && i < cap && buf; i++) buf[i] = score_of(&r->entries[i]);
+    return r->n_entries;
+}
+
+size_t paroer_match_result_excluded_count(const paroer_match_result *r) { return r ? r->n_excluded : 0; }
+
+const paroer_offer *paroer_match_result_excluded_offer(const paroer_match_result *r, size_t i)
+{
+    return r && i < r->n_excluded ? &r->catalog->offers[r->excluded[i].offer] : NULL;
+}
+
+int32_t paroer_match_result_excluded_rule(const paroer_match_result *r, size_t i)
+{
+    static const int8_t rule_of[PR_EX_COUNT] = {
+        PAROER_RULE_PAUSED, PAROER_RULE_INACTIVE, PAROER_RULE_AREA, PAROER_RULE_RELATIVE_AGE,
+        PAROER_RULE_RELATION, PAROER_RULE_CONDITION, PAROER_RULE_CARED_FOR_AGE,
+        PAROER_RULE_REQUIRES, PAROER_RULE_REQUIRES, PAROER_RULE_REQUIRES, PAROER_RULE_REQUIRES,
+        PAROER_RULE_REQUIRES, PAROER_RULE_BEREAVED, PAROER_RULE_MODE, PAROER_RULE_SLOT, PAROER_RULE_LANGUAGE,
+        PAROER_RULE_NEED,
+    };
+    _Static_assert(sizeof rule_of == PR_EX_COUNT, "rule_of table");
+    if (!r || i >= r->n_excluded) return -1;
+    return rule_of[r->excluded[i].code];
+}
+
+int32_t paroer_match_result_excluded_flag(const paroer_match_result *r, size_t i)
+{
+    if (!r || i >= r->n_excluded) return -1;
+    unsigned code = r->excluded[i].code;
+    return code >= PR_EX_REQUIRES0 && code < PR_EX_REQUIRES0 + PR_N_FLAG ? (int32_t)(code - PR_EX_REQUIRES0) : -1;
+}
+
+const char *paroer_match_result_excluded_code(const paroer_match_result *r, size_t i)
+{
+    if (!r || i >= r->n_excluded) return NULL;
+    return pr_exclusion_code(r->excluded[i].code);
+}

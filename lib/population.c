@@ -1,0 +1,936 @@
+/* Reading the population CSV of contract section 5 into the compact form of
+ * lib/population_impl.h, and the accessors of include/paroer/population.h.
+ *
+ * Speed matters (a national file has two million relatives): the file is
+ * mapped, fields are scanned by hand (lib/csv.c) and parsed in place, codes
+ * are looked up by length and bytes, and the only allocations are the growing
+ * flat arrays. Rules for every field are in docs/coverage.md. */
+#if !defined(_WIN32)
+#  ifndef _POSIX_C_SOURCE
+#    define _POSIX_C_SOURCE 200809L
+#  endif
+#  ifndef _DEFAULT_SOURCE
+#    define _DEFAULT_SOURCE 1
+#  endif
+#endif
+#include "population_impl.h"
+#include "csv.h"
+#include "diagnostics.h"
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#if defined(__unix__) || defined(__APPLE__)
+#  include <fcntl.h>
+#  include <sys/mman.h>
+#  include <sys/stat.h>
+#  include <unistd.h>
+#  define PR_HAVE_POSIX_IO 1
+#endif
+
+/* ---- columns ---------------------------------------------------------------- */
+
+enum {
+    COL_ID, COL_AGE, COL_MUNICIPALITY, COL_EMPLOYED, COL_RELATION, COL_CONDITIONS, COL_CARED_FOR_AGE,
+    COL_HOURS, COL_COHABITING, COL_CARED_AT_HOME, COL_TERMINAL, COL_BEREAVED, COL_NEEDS, COL_MODES,
+    COL_SLOTS, N_COL, COL_IGNORED = N_COL
+};
+static const char *const col_names[N_COL] = {
+    "id", "age", "municipality", "employed", "relation", "conditions", "cared_for_age", "hours_per_week",
+    "cohabiting", "cared_at_home", "terminal", "bereaved", "needs", "modes", "slots"};
+/* Columns a file must have; the others default as in the relative document. */
+static const int col_required[N_COL] = {[COL_ID] = 1, [COL_AGE] = 1, [COL_MUNICIPALITY] = 1,
+                                        [COL_RELATION] = 1};
+
+#if defined(__GNUC__) || defined(__clang__)
+#  define PR_PREFETCH(p) __builtin_prefetch(p)
+#else
+#  define PR_PREFETCH(p) ((void)0)
+#endif
+
+#define PR_POP_MAX_FIELDS 64
+#define PR_POP_MAX_ID 1024
+#define PR_VALUE_SHOW 40
+
+/* ---- code lookup ------------------------------------------------------------- */
+
+typedef struct code_table {
+    int32_t list;
+    int32_t n;
+    const char *code[16];
+    uint8_t len[16];
+    int8_t slot[64];       /* hash slot -> code, -1 empty (linear probing) */
+} code_table;
+
+static unsigned code_hash(const char *s, size_t len)
+{
+    return ((unsigned)len * 7u + (unsigned char)s[0] * 3u + (unsigned char)s[len - 1] +
+            (unsigned char)s[len / 2] * 5u) & 63u;
+}
+
+static void code_table_init(code_table *t, int32_t list)
+{
+    t->list = list;
+    t->n = paroer_vocab_count(list);
+    if (t->n > 16) t->n = 16;
+    memset(t->slot, -1, sizeof t->slot);
+    for (int32_t i = 0; i < t->n; i++) {
+        t->code[i] = paroer_vocab_code(list, i);
+        t->len[i] = (uint8_t)strlen(t->code[i]);
+        unsigned h = code_hash(t->code[i], t->len[i]);
+        while (t->slot[h] >= 0) h = (h + 1) & 63u;
+        t->slot[h] = (int8_t)i;
+    }
+}
+
+/* The code of s[0..len) in the list, or -1 (len > 0). */
+static int code_lookup(const code_table *t, const char *s, size_t len)
+{
+    if (len > 32) return -1;
+    for (unsigned h = code_hash(s, len);; h = (h + 1) & 63u) {
+        int i = t->slot[h];
+        if (i < 0) return -1;
+        if (t->len[i] != len) continue;
+        const char *c = t->code[i];
+        size_t k = 0;
+        while (k < len && c[k] == s[k]) k++;   /* codes are short: no call to memcmp */
+        if (k == len) return i;
+    }
+}
+
+/* ---- the loader -------------------------------------------------------------- */
+
+typedef struct loader {
+    paroer_population *pop;
+    paroer_diagnostics *diag;
+    const char *source;
+    int strict;
+    uint32_t max_errors;
+    size_t n_listed, n_unlisted;
+    uint8_t col[PR_POP_MAX_FIELDS];   /* column of each field */
+    size_t n_fields;
+    size_t id_field;                  /* the field holding the id */
+    int run_open;                     /* 1 while the records since the current relative's first row all had its id */
+    size_t cur_id_len;                /* length of the current (last) relative's id */
+    code_table conditions, relations, needs, modes, slots;
+    char msg[512];
+    const char *err_path;             /* column of the row error, or "" */
+    int err_code;
+} loader;
+
+typedef struct row {
+    const char *id; size_t id_len;
+    int32_t age, municipality;
+    uint8_t employed, modes, slots;
+    uint16_t needs;
+    pr_pop_relation r;
+} row;
+
+/* Strips spaces and tabs around a value (cheap when there are none). */
+#define TRIM(p, len) do { if ((len) && ((p)[0] == ' ' || (p)[0] == '\t' || (p)[(len) - 1] == ' ' || \
+                                      (p)[(len) - 1] == '\t')) trim(&(p), &(len)); } while (0)
+
+static int row_error(loader *ld, int code, const char *column, const char *fmt, ...) PR_PRINTF(4, 5);
+static int row_error(loader *ld, int code, const char *column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ld->msg, sizeof ld->msg, fmt, ap);
+    va_end(ap);
+    ld->err_path = column ? column : "";
+    ld->err_code = code;
+    return code;
+}
+
+/* Copies a value for a message: at most PR_VALUE_SHOW bytes, control bytes,
+ * quotes and backslashes replaced by '?', never cutting a UTF-8 sequence. */
+static const char *show(char *buf, size_t cap, const char *p, size_t len)
+{
+    size_t n = len < PR_VALUE_SHOW ? len : PR_VALUE_SHOW;
+    while (n > 0 && n < len && ((unsigned char)p[n] & 0xC0) == 0x80) n--;
+    if (n >= cap - 4) n = cap - 4;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        buf[o++] = (ch < 0x20 || ch == 0x7F || ch == '"' || ch == '\\') ? '?' : (char)ch;
+    }
+    if (n < len) {
+        buf[o++] = '.'; buf[o++] = '.'; buf[o++] = '.';
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+static void trim(const char **p, size_t *len)
+{
+    const char *s = *p;
+    size_t n = *len;
+    while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    *p = s;
+    *len = n;
+}
+
+static int utf8_valid(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t k;
+        uint32_t cp;
+        if ((c & 0xE0) == 0xC0) { k = 1; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { k = 2; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { k = 3; cp = c & 0x07; }
+        else return 0;
+        if (len - i <= k) return 0;
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80) return 0;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+/* A whole number 0..max, digits only (leading zeros allowed). */
+static int parse_uint(const char *p, size_t len, int32_t max, int32_t *out)
+{
+    if (len == 0 || len > 9) {
+        /* allow long runs of leading zeros */
+        while (len > 1 && *p == '0') { p++; len--; }
+        if (len == 0 || len > 9) return -1;
+    }
+    int32_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned d = (unsigned char)p[i] - '0';
+        if (d > 9) return -1;
+        v = v * 10 + (int32_t)d;
+    }
+    if (v > max) return -1;
+    *out = v;
+    return 0;
+}
+
+/* 0/1/true/false (any case); empty is false. */
+static int parse_bool(const char *p, size_t len, uint8_t *out)
+{
+    if (len == 0) { *out = 0; return 0; }
+    if (len == 1) {
+        if (*p == '0') { *out = 0; return 0; }
+        if (*p == '1') { *out = 1; return 0; }
+        return -1;
+    }
+    char b[6];
+    if (len > 5) return -1;
+    for (size_t i = 0; i < len; i++) b[i] = (char)(p[i] | 0x20);
+    if (len == 4 && memcmp(b, "true", 4) == 0) { *out = 1; return 0; }
+    if (len == 5 && memcmp(b, "false", 5) == 0) { *out = 0; return 0; }
+    return -1;
+}
+
+/* Hours a week: digits, optionally '.' and digits; 0..168. Kept in
+ * hundredths of an hour, rounded half up from the third decimal. */
+static int parse_hours(const char *p, size_t len, uint16_t *out)
+{
+    uint32_t whole = 0, frac = 0;
+    size_t i = 0;
+    int digits = 0;
+    for (; i < len && p[i] != '.'; i++) {
+        unsigned d = (unsigned)(unsigned char)p[i] - '0';
+        if (d > 9) return -1;
+        if (whole > 1000) return -1;
+        whole = whole * 10 + d;
+        digits++;
+    }
+    if (i < len) {                                   /* the '.' */
+        int k = 0, round = 0;
+        for (i++; i < len; i++, k++) {
+            unsigned d = (unsigned)(unsigned char)p[i] - '0';
+            if (d > 9) return -1;
+            digits++;
+            if (k < 2) frac = frac * 10 + d;
+            else if (k == 2) round = d >= 5;
+        }
+        if (k == 1) frac *= 10;
+        frac += (uint32_t)round;
+    }
+    if (!digits) return -1;
+    uint32_t v = whole * 100 + frac;
+    if (v > 16800) return -1;
+    *out = (uint16_t)v;
+    return 0;
+}
+
+/* A ';'-separated list of codes (items trimmed; empty field = empty list). */
+static int parse_list(loader *ld, const code_table *t, int column, const char *p, size_t len, uint32_t *out)
+{
+    uint32_t mask = 0;
+    *out = 0;
+    if (len == 0) return 0;
+    const char *end = p + len;
+    for (;;) {
+        const char *q = p;
+        while (q < end && *q != ';') q++;
+        if (q == end) q = NULL;
+        const char *ie = q ? q : end;
+        const char *s = p;
+        size_t n = (size_t)(ie - p);
+        TRIM(s, n);
+        char v[64];
+        if (n == 0)
+            return row_error(ld, PAROER_ESCHEMA, col_names[column],
+                             "empty item in the list of column \"%s\"", col_names[column]);
+        int code = code_lookup(t, s, n);
+        if (code < 0) {
+            char expected[256];
+            size_t o = 0;
+            for (int32_t i = 0; i < t->n && o + 24 < sizeof expected; i++)
+                o += (size_t)snprintf(expected + o, sizeof expected - o, "%s%s", i ? ", " : "", t->code[i]);
+            return row_error(ld, PAROER_ESCHEMA, col_names[column],
+                             "unknown %s \"%s\" in column \"%s\" (expected one of: %s)",
+                             paroer_vocab_list_name(t->list), show(v, sizeof v, s, n), col_names[column],
+                             expected);
+        }
+        mask |= PR_BIT(code);
+        if (!q) break;
+        p = q + 1;
+    }
+    *out = mask;
+    return 0;
+}
+
+static int parse_row(loader *ld, const pr_csv_field *f, row *r)
+{
+    char v[64];
+    memset(r, 0, sizeof *r);
+    r->r.cared_for_age = PR_POP_AGE_UNKNOWN;
+    for (size_t i = 0; i < ld->n_fields; i++) {
+        int c = ld->col[i];
+        const char *p = f[i].p;
+        size_t len = f[i].len;
+        if (c == COL_IGNORED) continue;
+        if (c != COL_ID) TRIM(p, len);
+        int32_t iv;
+        uint32_t mask;
+        uint8_t b;
+        switch (c) {
+        case COL_ID:
+            if (len == 0) return row_error(ld, PAROER_ESCHEMA, "id", "column \"id\" is empty");
+            if (len > PR_POP_MAX_ID)
+                return row_error(ld, PAROER_ESCHEMA, "id", "column \"id\" is longer than %d bytes", PR_POP_MAX_ID);
+            if (!utf8_valid((const unsigned char *)p, len))
+                return row_error(ld, PAROER_EPARSE, "id", "column \"id\" is not valid UTF-8");
+            if (memchr(p, '\0', len))
+                return row_error(ld, PAROER_ESCHEMA, "id", "column \"id\" holds a NUL byte");
+            r->id = p;
+            r->id_len = len;
+            break;
+        case COL_AGE:
+            if (parse_uint(p, len, 130, &iv))
+                return row_error(ld, PAROER_ESCHEMA, "age",
+                                 "column \"age\": expected a whole number 0..130, got \"%s\"",
+                                 show(v, sizeof v, p, len));
+            r->age = iv;
+            break;
+        case COL_MUNICIPALITY:
+            if (parse_uint(p, len, 999, &iv) || iv < 1)
+                return row_error(ld, PAROER_ESCHEMA, "municipality",
+                                 "column \"municipality\": expected a municipality code 1..999, got \"%s\"",
+                                 show(v, sizeof v, p, len));
+            r->municipality = iv;
+            break;
+        case COL_RELATION: {
+            int code = len ? code_lookup(&ld->relations, p, len) : -1;
+            if (len == 0) return row_error(ld, PAROER_ESCHEMA, "relation", "column \"relation\" is empty");
+            if (code < 0)
+                return row_error(ld, PAROER_ESCHEMA, "relation",
+                                 "unknown relation \"%s\" in column \"relation\" (expected one of: "
+                                 "spouse_partner, son_daughter, parent, sibling, other_family, friend_neighbour)",
+                                 show(v, sizeof v, p, len));
+            r->r.relation = (uint8_t)code;
+            break;
+        }
+        case COL_CONDITIONS:
+            if (parse_list(ld, &ld->conditions, c, p, len, &mask)) return ld->err_code;
+            r->r.conditions = (uint16_t)mask;
+            break;
+        case COL_NEEDS:
+            if (parse_list(ld, &ld->needs, c, p, len, &mask)) return ld->err_code;
+            r->needs = (uint16_t)mask;
+            break;
+        case COL_MODES:
+            if (parse_list(ld, &ld->modes, c, p, len, &mask)) return ld->err_code;
+            r->modes = (uint8_t)mask;
+            break;
+        case COL_SLOTS:
+            if (parse_list(ld, &ld->slots, c, p, len, &mask)) return ld->err_code;
+            r->slots = (uint8_t)mask;
+            break;
+        case COL_CARED_FOR_AGE:
+            if (len == 0) break;
+            if (parse_uint(p, len, 130, &iv))
+                return row_error(ld, PAROER_ESCHEMA, "cared_for_age",
+                                 "column \"cared_for_age\": expected a whole number 0..130 or nothing, got \"%s\"",
+                                 show(v, sizeof v, p, len));
+            r->r.cared_for_age = (uint8_t)iv;
+            break;
+        case COL_HOURS:
+            if (len == 0) break;
+            if (parse_hours(p, len, &r->r.hours))
+                return row_error(ld, PAROER_ESCHEMA, "hours_per_week",
+                                 "column \"hours_per_week\": expected a number 0..168 or nothing, got \"%s\"",
+                                 show(v, sizeof v, p, len));
+            break;
+        default: /* the booleans */
+            if (parse_bool(p, len, &b))
+                return row_error(ld, PAROER_ESCHEMA, col_names[c],
+                                 "column \"%s\": expected 0, 1, true or false, got \"%s\"", col_names[c],
+                                 show(v, sizeof v, p, len));
+            if (c == COL_EMPLOYED) r->employed = b;
+            else if (b) {
+                int flag = c == COL_COHABITING ? PAROER_FLAG_COHABITING
+                         : c == COL_CARED_AT_HOME ? PAROER_FLAG_CARED_AT_HOME
+                         : c == COL_TERMINAL ? PAROER_FLAG_TERMINAL : PAROER_FLAG_BEREAVED;
+                r->r.flags |= (uint8_t)PR_BIT(flag);
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+/* ---- the id table --------------------------------------------------------
+ * Open addressing with 32-bit entries: the low bits of an id's hash pick the
+ * slot, the high bits are kept beside the relative's index + 1, so a probe
+ * reads the pool only when the high bits agree. The table is sized once from
+ * the number of lines (an upper bound on relatives) at most 70 % full. */
+
+static uint32_t id_hash(const char *id, size_t len)
+{
+    uint64_t h = pr_hash_bytes(id, len);
+    return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+static int table_init(paroer_population *pop, size_t max_relatives)
+{
+    size_t cap = 1024;
+    while (cap < (size_t)UINT32_MAX / 2 && cap / 10 * 7 <= max_relatives) cap *= 2;
+    if (cap / 10 * 7 <= max_relatives) return PAROER_ENOMEM;
+    pop->table = pr_calloc(&pop->alloc, cap, sizeof *pop->table);
+    if (!pop->table) return PAROER_ENOMEM;
+    pop->table_cap = cap;
+    return 0;
+}
+
+/* Index of the relative with this id, or -1. */
+static int64_t table_find(const paroer_population *pop, const char *id, size_t len, uint32_t h)
+{
+    if (!pop->table_cap) return -1;
+    const uint32_t mask = (uint32_t)(pop->table_cap - 1);
+    for (uint32_t s = h & mask;; s = (s + 1) & mask) {
+        uint32_t e = pop->table[s];
+        if (!e) return -1;
+        if ((e & ~mask) == (h & ~mask)) {
+            size_t idx = (size_t)(e & mask) - 1;
+            const char *k = pop->ids + pop->rel[idx].id;
+            if (strncmp(k, id, len) == 0 && k[len] == '\0') return (int64_t)idx;
+        }
+    }
+}
+
+static void table_insert(paroer_population *pop, uint32_t h, size_t idx)
+{
+    const uint32_t mask = (uint32_t)(pop->table_cap - 1);
+    uint32_t s = h & mask;
+    while (pop->table[s]) s = (s + 1) & mask;
+    pop->table[s] = (h & ~mask) | (uint32_t)(idx + 1);
+}
+
+/* ---- adding rows ----------------------------------------------------------- */
+
+static int accept_row(loader *ld, const row *r, int64_t line, uint32_t h)
+{
+    paroer_population *pop = ld->pop;
+    pr_pop_relative *cur = pop->n_rel ? &pop->rel[pop->n_rel - 1] : NULL;
+    const char *cur_id = cur ? pop->ids + cur->id : NULL;
+    if (cur && ld->run_open && r->id_len == ld->cur_id_len && memcmp(cur_id, r->id, r->id_len) == 0) {
+        /* another relation of the current relative: its own columns must agree */
+        const char *what = NULL;
+        if (cur->age != r->age) what = "age";
+        else if (cur->municipality != r->municipality) what = "municipality";
+        else if (cur->employed != r->employed) what = "employed";
+        else if (cur->needs != r->needs) what = "needs";
+        else if (cur->modes != r->modes) what = "modes";
+        else if (cur->slots != r->slots) what = "slots";
+        if (what)
+            return row_error(ld, PAROER_ESCHEMA, what,
+                             "column \"%s\" differs from the first row of the same relative (line %lu)", what,
+                             (unsigned long)pop->line[pop->n_rel - 1]);
+        if (pop->n_rn >= pop->cap_rn) return PAROER_ENOMEM;
+        pop->rn[pop->n_rn++] = r->r;
+        return 0;
+    }
+    int64_t seen = table_find(pop, r->id, r->id_len, h);
+    if (seen >= 0) {
+        char v[64];
+        return row_error(ld, PAROER_ESCHEMA, "id",
+                         "rows of relative \"%s\" are not consecutive (its first row is on line %lu)",
+                         show(v, sizeof v, r->id, r->id_len), (unsigned long)pop->line[seen]);
+    }
+    if (pop->n_rel >= pop->cap_rel || pop->n_rn >= pop->cap_rn || pop->n_ids + r->id_len + 1 > UINT32_MAX)
+        return PAROER_ENOMEM;
+    if (pr_grow(&pop->alloc, (void **)&pop->ids, &pop->cap_ids, pop->n_ids + r->id_len + 1, 1))
+        return PAROER_ENOMEM;
+    table_insert(pop, h, pop->n_rel);
+    pr_pop_relative *n = &pop->rel[pop->n_rel];
+    n->first = (uint32_t)pop->n_rn;
+    n->id = (uint32_t)pop->n_ids;
+    n->municipality = (uint16_t)r->municipality;
+    n->needs = r->needs;
+    n->age = (uint8_t)r->age;
+    n->employed = r->employed;
+    n->modes = r->modes;
+    n->slots = r->slots;
+    pop->line[pop->n_rel] = line > 0 && line <= (int64_t)UINT32_MAX ? (uint32_t)line : 0;
+    memcpy(pop->ids + pop->n_ids, r->id, r->id_len);
+    pop->ids[pop->n_ids + r->id_len] = '\0';
+    pop->n_ids += r->id_len + 1;
+    pop->rn[pop->n_rn++] = r->r;
+    pop->n_rel++;
+    ld->run_open = 1;
+    ld->cur_id_len = r->id_len;
+    return 0;
+}
+
+/* Records one error at `line`. Returns 0 to go on, or the code to stop with. */
+static int report(loader *ld, int code, int64_t line, const char *path, const char *message)
+{
+    if (ld->strict) {
+        pr_error_at(code, ld->source, line, 0, -1, path, "%s", message);
+        if (ld->diag &&
+            pr_diag_add(ld->diag, PR_SEV_ERROR, code, ld->source, path, line, 0, message))
+            return pr_error(PAROER_ENOMEM, "out of memory");
+        return code;
+    }
+    if (ld->diag) {
+        if (ld->n_listed < ld->max_errors) {
+            if (pr_diag_add(ld->diag, PR_SEV_ERROR, code, ld->source, path, line, 0, message))
+                return pr_error(PAROER_ENOMEM, "out of memory");
+            ld->n_listed++;
+        } else {
+            ld->n_unlisted++;
+        }
+    }
+    return 0;
+}
+
+static int header(loader *ld, const pr_csv_field *f, size_t n, int64_t line)
+{
+    char v[64];
+    if (n > PR_POP_MAX_FIELDS) {
+        pr_error_at(PAROER_ESCHEMA, ld->source, line, 0, -1, "", "the header has more than %d columns",
+                    PR_POP_MAX_FIELDS);
+        return PAROER_ESCHEMA;
+    }
+    int seen[N_COL] = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = f[i].p;
+        size_t len = f[i].len;
+        trim(&p, &len);
+        int c = COL_IGNORED;
+        for (int k = 0; k < N_COL; k++)
+            if (strlen(col_names[k]) == len && memcmp(col_names[k], p, len) == 0) c = k;
+        ld->col[i] = (uint8_t)c;
+        if (c == COL_IGNORED) {
+            char m[160];
+            snprintf(m, sizeof m, "unknown column \"%s\"%s", show(v, sizeof v, p, len),
+                     ld->strict ? "" : " is ignored");
+            if (ld->strict) {
+                rc = report(ld, PAROER_ESCHEMA, line, "", m);
+                return rc ? rc : PAROER_ESCHEMA;
+            }
+            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_WARNING, 0, ld->source, "", line, 0, m))
+                return pr_error(PAROER_ENOMEM, "out of memory");
+            continue;
+        }
+        if (seen[c]) {
+            char m[160];
+            snprintf(m, sizeof m, "column \"%s\" is named twice in the header", col_names[c]);
+            pr_error_at(PAROER_ESCHEMA, ld->source, line, 0, -1, "", "%s", m);
+            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_ESCHEMA, ld->source, "", line, 0, m))
+                return pr_error(PAROER_ENOMEM, "out of memory");
+            return PAROER_ESCHEMA;
+        }
+        seen[c] = 1;
+        if (c == COL_ID) ld->id_field = i;
+    }
+    for (int k = 0; k < N_COL; k++) {
+        if (col_required[k] && !seen[k]) {
+            char m[160];
+            snprintf(m, sizeof m, "the header has no column \"%s\"", col_names[k]);
+            pr_error_at(PAROER_ESCHEMA, ld->source, line, 0, -1, "", "%s", m);
+            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_ESCHEMA, ld->source, "", line, 0, m))
+                return pr_error(PAROER_ENOMEM, "out of memory");
+            return PAROER_ESCHEMA;
+        }
+    }
+    ld->n_fields = n;
+    return 0;
+}
+
+static int parse_all(loader *ld, const char *data, size_t len)
+{
+    paroer_population *pop = ld->pop;
+    pr_csv csv;
+    pr_csv_init(&csv, &pop->alloc, data, len);
+    pr_csv_field f[PR_POP_MAX_FIELDS];
+    size_t n;
+    int64_t line;
+    const char *err;
+    int rc;
+
+    /* Reserve for the worst case, one relative per line: the arrays never
+     * move, and memory that is never written is never touched. */
+    size_t lines = 1;
+    for (const char *p = data, *end = data + len; p < end; lines++) {
+        const char *q = memchr(p, '\n', (size_t)(end - p));
+        if (!q) break;
+        p = q + 1;
+    }
+    if (lines >= UINT32_MAX ||
+        pr_grow(&pop->alloc, (void **)&pop->rn, &pop->cap_rn, lines, sizeof *pop->rn) ||
+        pr_grow(&pop->alloc, (void **)&pop->rel, &pop->cap_rel, lines, sizeof *pop->rel) ||
+        !(pop->line = pr_malloc(&pop->alloc, lines * sizeof *pop->line)) ||
+        pr_grow(&pop->alloc, (void **)&pop->ids, &pop->cap_ids, len / 4 + 64, 1) ||
+        table_init(pop, lines)) {
+        pr_csv_free(&csv);
+        return pr_error(PAROER_ENOMEM, "out of memory");
+    }
+    /* the header */
+    for (;;) {
+        rc = pr_csv_next(&csv, f, PR_POP_MAX_FIELDS, &n, &line, &err);
+        if (rc == PAROER_ENOMEM) { pr_csv_free(&csv); return pr_error(PAROER_ENOMEM, "out of memory"); }
+        if (rc == PR_CSV_EOF) {
+            pr_csv_free(&csv);
+            const char *m = "the file is empty: expected a header row";
+            pr_error_at(PAROER_ESCHEMA, ld->source, 1, 0, -1, "", "%s", m);
+            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_ESCHEMA, ld->source, "", 1, 0, m))
+                return pr_error(PAROER_ENOMEM, "out of memory");
+            return PAROER_ESCHEMA;
+        }
+        if (rc == PR_CSV_BAD) {
+            pr_csv_free(&csv);
+            char m[160];
+            snprintf(m, sizeof m, "the header row is malformed: %s", err);
+            pr_error_at(PAROER_EPARSE, ld->source, line, 0, -1, "", "%s", m);
+            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_EPARSE, ld->source, "", line, 0, m))
+                return pr_error(PAROER_ENOMEM, "out of memory");
+            return PAROER_EPARSE;
+        }
+        if (n == 1 && f[0].len == 0 && !f[0].quoted) continue;   /* blank line */
+        break;
+    }
+    rc = header(ld, f, n, line);
+    if (rc) { pr_csv_free(&csv); return rc; }
+
+    /* the rows */
+    for (;;) {
+        rc = pr_csv_next(&csv, f, PR_POP_MAX_FIELDS, &n, &line, &err);
+        if (rc == PR_CSV_EOF) break;
+        if (rc == PAROER_ENOMEM) { pr_csv_free(&csv); return pr_error(PAROER_ENOMEM, "out of memory"); }
+        int bad = 0;
+        if (rc == PR_CSV_BAD) {
+            bad = row_error(ld, PAROER_EPARSE, "", "%s", err);
+        } else if (n == 1 && f[0].len == 0 && !f[0].quoted) {
+            continue;                                              /* blank line */
+        }
+        /* A record with another id ends the current relative's run of rows
+         * (a malformed record, whose id is unknown, does not). */
+        if (rc == PR_CSV_RECORD && ld->run_open && ld->id_field < n && ld->id_field < PR_POP_MAX_FIELDS) {
+            const pr_csv_field *idf = &f[ld->id_field];
+            const char *cur_id = pop->ids + pop->rel[pop->n_rel - 1].id;
+            if (idf->len != ld->cur_id_len || memcmp(cur_id, idf->p, idf->len) != 0) ld->run_open = 0;
+        }
+        if (bad) {
+            /* already reported below */
+        } else if (n != ld->n_fields) {
+            bad = row_error(ld, PAROER_ESCHEMA, "", "expected %lu fields (as in the header), got %lu",
+                            (unsigned long)ld->n_fields, (unsigned long)n);
+        } else {
+            row r;
+            uint32_t h = id_hash(f[ld->id_field].p, f[ld->id_field].len);
+            PR_PREFETCH(&pop->table[h & (pop->table_cap - 1)]);
+            bad = parse_row(ld, f, &r);
+            if (!bad) {
+                bad = accept_row(ld, &r, line, h);
+                if (bad == PAROER_ENOMEM) { pr_csv_free(&csv); return pr_error(PAROER_ENOMEM, "out of memory"); }
+            }
+        }
+        if (bad) {
+            pop->rejected++;
+            rc = report(ld, ld->err_code, line, ld->err_path, ld->msg);
+            if (rc) { pr_csv_free(&csv); return rc; }
+        }
+    }
+    pr_csv_free(&csv);
+    if (ld->n_unlisted) {
+        char m[160];
+        snprintf(m, sizeof m, "%lu more bad rows were left out without being listed here",
+                 (unsigned long)ld->n_unlisted);
+        if (pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_ESCHEMA, ld->source, "", 0, 0, m))
+            return pr_error(PAROER_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+void paroer_population_free(paroer_population *p)
+{
+    if (!p) return;
+    paroer_allocator a = p->alloc;
+    pr_free(&a, p->source);
+    pr_free(&a, p->rel);
+    pr_free(&a, p->line);
+    pr_free(&a, p->rn);
+    pr_free(&a, p->ids);
+    pr_free(&a, p->table);
+    pr_free(&a, p);
+}
+
+static int load(paroer_population **out, const char *data, size_t len, const char *name,
+                const paroer_load_options *opts)
+{
+    paroer_population *pop;
+    paroer_allocator a;
+    pr_alloc_resolve(&a, opts ? opts->allocator : NULL);
+    pop = pr_calloc(&a, 1, sizeof *pop);
+    if (!pop) return pr_error(PAROER_ENOMEM, "out of memory");
+    pop->alloc = a;
+    pop->source = pr_strndup(&a, name, strlen(name));
+    if (!pop->source) {
+        paroer_population_free(pop);
+        return pr_error(PAROER_ENOMEM, "out of memory");
+    }
+    loader ld;
+    memset(&ld, 0, sizeof ld);
+    ld.pop = pop;
+    ld.diag = opts ? opts->diagnostics : NULL;
+    ld.source = pop->source;
+    ld.strict = opts && (opts->flags & PAROER_LOAD_STRICT);
+    ld.max_errors = opts && opts->max_errors ? opts->max_errors : 100;
+    code_table_init(&ld.conditions, PAROER_VOCAB_CONDITION);
+    code_table_init(&ld.relations, PAROER_VOCAB_RELATION);
+    code_table_init(&ld.needs, PAROER_VOCAB_NEED);
+    code_table_init(&ld.modes, PAROER_VOCAB_MODE);
+    code_table_init(&ld.slots, PAROER_VOCAB_SLOT);
+    int rc = parse_all(&ld, data, len);
+    if (rc) {
+        paroer_population_free(pop);
+        return rc;
+    }
+    *out = pop;
+    return PAROER_OK;
+}
+
+static int check_opts(const paroer_load_options *opts)
+{
+    if (opts && (opts->version < 1 || opts->version > PAROER_LOAD_OPTIONS_VERSION))
+        return pr_error(PAROER_EINVALID, "unknown load options version %u", (unsigned)opts->version);
+    return 0;
+}
+
+int paroer_population_load_buffer(paroer_population **out, const char *data, size_t len, const char *name,
+                                  const paroer_load_options *opts)
+{
+    if (!out) return pr_error(PAROER_EINVALID, "out is NULL");
+    *out = NULL;
+    if (!data && len) return pr_error(PAROER_EINVALID, "data is NULL");
+    if (check_opts(opts)) return PAROER_EINVALID;
+    return load(out, data ? data : "", len, name ? name : "<buffer>", opts);
+}
+
+static int io_error(const char *path, const char *what, int err, paroer_diagnostics *diag)
+{
+    char m[200];
+    const char *why = err == ENOENT ? "no such file" : err == EACCES ? "permission denied"
+                    : err == EISDIR ? "is a directory" : err == ENOMEM ? "out of memory" : "input/output error";
+    snprintf(m, sizeof m, "cannot %s the file: %s", what, why);
+    pr_error_at(PAROER_EIO, path, 0, 0, -1, "", "%s", m);
+    if (diag) pr_diag_add(diag, PR_SEV_ERROR, PAROER_EIO, path, "", 0, 0, m);
+    return PAROER_EIO;
+}
+
+int paroer_population_load_file(paroer_population **out, const char *path, const paroer_load_options *opts)
+{
+    if (!out) return pr_error(PAROER_EINVALID, "out is NULL");
+    *out = NULL;
+    if (!path) return pr_error(PAROER_EINVALID, "path is NULL");
+    if (check_opts(opts)) return PAROER_EINVALID;
+    paroer_diagnostics *diag = opts ? opts->diagnostics : NULL;
+    paroer_allocator a;
+    pr_alloc_resolve(&a, opts ? opts->allocator : NULL);
+#if PR_HAVE_POSIX_IO
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return io_error(path, "open", errno, diag);
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return io_error(path, "read", e, diag);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return io_error(path, "read", EISDIR, diag);
+    }
+    if (S_ISREG(st.st_mode) && st.st_size > 0 && (uint64_t)st.st_size <= (uint64_t)SIZE_MAX) {
+        size_t size = (size_t)st.st_size;
+        int flags = MAP_PRIVATE;
+#  ifdef MAP_POPULATE
+        flags |= MAP_POPULATE;
+#  endif
+        void *m = mmap(NULL, size, PROT_READ, flags, fd, 0);
+        if (m != MAP_FAILED) {
+            close(fd);
+#  ifdef POSIX_MADV_SEQUENTIAL
+            posix_madvise(m, size, POSIX_MADV_SEQUENTIAL);
+#  endif
+            int rc = load(out, (const char *)m, size, path, opts);
+            munmap(m, size);
+            return rc;
+        }
+    }
+    /* Not mappable (a pipe, an empty file): read it. */
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 65536 > cap && pr_grow(&a, (void **)&buf, &cap, len + 65536, 1)) {
+            close(fd);
+            pr_free(&a, buf);
+            return pr_error(PAROER_ENOMEM, "out of memory");
+        }
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            close(fd);
+            pr_free(&a, buf);
+            return io_error(path, "read", e, diag);
+        }
+        if (r == 0) break;
+        len += (size_t)r;
+    }
+    close(fd);
+#else
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return io_error(path, "open", errno, diag);
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 65536 > cap && pr_grow(&a, (void **)&buf, &cap, len + 65536, 1)) {
+            fclose(fp);
+            pr_free(&a, buf);
+            return pr_error(PAROER_ENOMEM, "out of memory");
+        }
+        size_t r = fread(buf + len, 1, cap - len, fp);
+        len += r;
+        if (r == 0) {
+            int failed = ferror(fp);
+            fclose(fp);
+            if (failed) {
+                pr_free(&a, buf);
+                return io_error(path, "read", EIO, diag);
+            }
+            break;
+        }
+    }
+#endif
+    int rc = load(out, buf ? buf : "", len, path, opts);
+    pr_free(&a, buf);
+    return rc;
+}
+
+/* ---- accessors ------------------------------------------------------------- */
+
+size_t paroer_population_count(const paroer_population *p) { return p ? p->n_rel : 0; }
+size_t paroer_population_relation_total(const paroer_population *p) { return p ? p->n_rn : 0; }
+size_t paroer_population_rejected_rows(const paroer_population *p) { return p ? p->rejected : 0; }
+const char *paroer_population_source(const paroer_population *p) { return p ? p->source : ""; }
+
+int64_t paroer_population_find(const paroer_population *p, const char *id)
+{
+    if (!p || !id) return -1;
+    size_t len = strlen(id);
+    return table_find(p, id, len, id_hash(id, len));
+}
+
+#define REL(p, i) ((p) && (i) < (p)->n_rel ? &(p)->rel[i] : NULL)
+
+const char *paroer_population_id(const paroer_population *p, size_t i)
+{
+    const pr_pop_relative *r = REL(p, i);
+    return r ? p->ids + r->id : "";
+}
+int64_t paroer_population_line(const paroer_population *p, size_t i)
+{
+    const pr_pop_relative *r = REL(p, i);
+    return r ? p->line[i] : 0;
+}
+int32_t paroer_population_age(const paroer_population *p, size_t i)
+{
+    const pr_pop_relative *r = REL(p, i);
+    return r ? r->age : -1;
+}
+int32_t paroer_population_municipality(const paroer_population *p, size_t i)
+{
+    const pr_pop_relative *r = REL(p, i);
+    return r ? r->municipality : -1;
+}
+size_t paroer_population_relation_count(const paroer_population *p, size_t i)
+{
+    const pr_pop_relative *r = REL(p, i);
+    return r ? pr_pop_nrel(p, i) : 0;
+}
+
+int paroer_population_relative(paroer_relative **out, const paroer_population *p, size_t i,
+                               const paroer_allocator *allocator)
+{
+    if (!out) return pr_error(PAROER_EINVALID, "out is NULL");
+    *out = NULL;
+    const pr_pop_relative *r = REL(p, i);
+    if (!r) return pr_error(PAROER_EINVALID, "relative index out of range");
+    paroer_relative *rel;
+    int rc = paroer_relative_new(&rel, p->ids + r->id, r->age, r->municipality, allocator);
+    if (rc) return rc;
+    if (r->employed) rc = paroer_relative_set_employed(rel, 1);
+    for (int32_t k = 0; !rc && k < PR_N_NEED; k++)
+        if (r->needs & PR_BIT(k)) rc = paroer_relative_add_need(rel, k);
+    for (int32_t k = 0; !rc && k < PR_N_MODE; k++)
+        if (r->modes & PR_BIT(k)) rc = paroer_relative_add_mode(rel, k);
+    for (int32_t k = 0; !rc && k < PR_N_SLOT; k++)
+        if (r->slots & PR_BIT(k)) rc = paroer_relative_add_slot(rel, k);
+    const uint32_t nrel = pr_pop_nrel(p, i);
+    for (uint32_t j = 0; !rc && j < nrel; j++) {
+        const pr_pop_relation *x = &p->rn[r->first + j];
+        size_t idx;
+        rc = paroer_relative_add_relation(rel, x->relation, &idx);
+        for (int32_t k = 0; !rc && k < PR_N_CONDITION; k++)
+            if (x->conditions & PR_BIT(k)) rc = paroer_relative_relation_add_condition(rel, idx, k);
+        if (!rc && x->cared_for_age != PR_POP_AGE_UNKNOWN)
+            rc = paroer_relative_relation_set_cared_for_age(rel, idx, x->cared_for_age);
+        if (!rc && x->hours > 0) rc = paroer_relative_relation_set_hours(rel, idx, x->hours / 100.0);
+        static const int32_t flags[] = {PAROER_FLAG_COHABITING, PAROER_FLAG_CARED_AT_HOME, PAROER_FLAG_TERMINAL,
+                                        PAROER_FLAG_BEREAVED};
+        for (size_t k = 0; !rc && k < PR_COUNT_OF(flags); k++)
+            if (x->flags & PR_BIT(flags[k])) rc = paroer_relative_relation_set_flag(rel, idx, flags[k], 1);
+    }
+    if (rc) {
+        paroer_relative_free(rel);
+        return rc;
+    }
+    *out = rel;
+    return PAROER_OK;
+}

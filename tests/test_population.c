@@ -1,0 +1,527 @@
+/* The population CSV reader (contract section 5; docs/coverage.md "The
+ * population file"): fields, quoting, line numbers of bad rows, strict mode,
+ * the header, files, and allocation failures. */
+#include "test_coverage_util.h"
+
+/* ---- good input ------------------------------------------------------------ */
+
+static void test_good_rows(void **state)
+{
+    (void)state;
+    const char *csv = TC_HEADER
+        "r-1,52,0306,1,son_daughter,dementia;frailty,84,12.5,0,1,0,0,information;respite,in_person;online,weekend\n"
+        "r-1,52,306,true,parent,cancer,,3,false,TRUE,1,0,respite;information,online;in_person,weekend\n"
+        "r-2,16,101,0,sibling,,,,,,,,,,\n"
+        "r-3,80,306,0,spouse_partner,dementia,82,40,1,1,0,1,counselling,,\n";
+    paroer_population *p = tc_pop(csv);
+    assert_int_equal(paroer_population_count(p), 3);
+    assert_int_equal(paroer_population_relation_total(p), 4);
+    assert_int_equal(paroer_population_rejected_rows(p), 0);
+    assert_string_equal(paroer_population_source(p), "pop.csv");
+    assert_string_equal(paroer_population_id(p, 0), "r-1");
+    assert_string_equal(paroer_population_id(p, 2), "r-3");
+    assert_int_equal(paroer_population_line(p, 0), 2);
+    assert_int_equal(paroer_population_line(p, 1), 4);
+    assert_int_equal(paroer_population_age(p, 1), 16);
+    assert_int_equal(paroer_population_municipality(p, 0), 306);
+    assert_int_equal(paroer_population_relation_count(p, 0), 2);
+    assert_int_equal(paroer_population_relation_count(p, 1), 1);
+    /* out of range */
+    assert_string_equal(paroer_population_id(p, 3), "");
+    assert_int_equal(paroer_population_age(p, 3), -1);
+    assert_int_equal(paroer_population_relation_count(p, 3), 0);
+
+    paroer_relative *r = NULL;
+    assert_int_equal(paroer_population_relative(&r, p, 0, NULL), PAROER_OK);
+    assert_string_equal(paroer_relative_id(r), "r-1");
+    assert_int_equal(paroer_relative_age(r), 52);
+    assert_int_equal(paroer_relative_municipality(r), 306);
+    assert_int_equal(paroer_relative_employed(r), 1);
+    assert_int_equal(paroer_relative_needs(r), (1u << PAROER_NEED_INFORMATION) | (1u << PAROER_NEED_RESPITE));
+    assert_int_equal(paroer_relative_modes(r), (1u << PAROER_MODE_IN_PERSON) | (1u << PAROER_MODE_ONLINE));
+    assert_int_equal(paroer_relative_slots(r), 1u << PAROER_SLOT_WEEKEND);
+    assert_int_equal(paroer_relative_language_count(r), 0);
+    assert_int_equal(paroer_relative_relation_count(r), 2);
+    assert_int_equal(paroer_relative_relation_kind(r, 0), PAROER_RELATION_SON_DAUGHTER);
+    assert_int_equal(paroer_relative_relation_conditions(r, 0),
+                     (1u << PAROER_CONDITION_DEMENTIA) | (1u << PAROER_CONDITION_FRAILTY));
+    assert_int_equal(paroer_relative_relation_cared_for_age(r, 0), 84);
+    assert_true(paroer_relative_relation_hours(r, 0) == 12.5);
+    assert_int_equal(paroer_relative_relation_flags(r, 0), 1u << PAROER_FLAG_CARED_AT_HOME);
+    assert_int_equal(paroer_relative_relation_kind(r, 1), PAROER_RELATION_PARENT);
+    assert_int_equal(paroer_relative_relation_cared_for_age(r, 1), -1);
+    assert_int_equal(paroer_relative_relation_flags(r, 1),
+                     (1u << PAROER_FLAG_CARED_AT_HOME) | (1u << PAROER_FLAG_TERMINAL));
+    paroer_relative_free(r);
+
+    assert_int_equal(paroer_population_relative(&r, p, 1, NULL), PAROER_OK);
+    assert_int_equal(paroer_relative_employed(r), 0);
+    assert_int_equal(paroer_relative_needs(r), 0);
+    assert_int_equal(paroer_relative_modes(r), 0);
+    assert_int_equal(paroer_relative_relation_conditions(r, 0), 0);
+    assert_true(paroer_relative_relation_hours(r, 0) == 0.0);
+    paroer_relative_free(r);
+
+    assert_int_equal(paroer_population_relative(&r, p, 2, NULL), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_flags(r, 0), (1u << PAROER_FLAG_COHABITING) |
+                                                               (1u << PAROER_FLAG_CARED_AT_HOME) |
+                                                               (1u << PAROER_FLAG_BEREAVED));
+    paroer_relative_free(r);
+
+    assert_int_equal(paroer_population_relative(&r, p, 3, NULL), PAROER_EINVALID);
+    assert_null(r);
+    paroer_population_free(p);
+}
+
+static void test_quoted_fields(void **state)
+{
+    (void)state;
+    /* A comma, a doubled quote and a line break inside quotes; quoted numbers and lists. */
+    const char *csv = TC_HEADER
+        "\"r,1\",\"52\",306,1,son_daughter,\"dementia;cancer\",84,12,0,1,0,0,respite,,\n"   /* line 2 */
+        "\"r\"\"2\",40,306,0,parent,,,,,,,,,,\n"                                          /* line 3 */
+        "\"r\n3\",41,306,0,parent,,,,,,,,,,\n"                                           /* lines 4-5 */
+        "r-4,abc,306,0,parent,,,,,,,,,,\n";                                              /* line 6: bad */
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.diagnostics = d;
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_buffer(&p, csv, strlen(csv), "q.csv", &o), PAROER_OK);
+    assert_int_equal(paroer_population_count(p), 3);
+    assert_string_equal(paroer_population_id(p, 0), "r,1");
+    assert_string_equal(paroer_population_id(p, 1), "r\"2");
+    assert_string_equal(paroer_population_id(p, 2), "r\n3");
+    assert_int_equal(paroer_population_line(p, 2), 4);
+    assert_int_equal(paroer_population_age(p, 0), 52);
+    assert_int_equal(paroer_population_find(p, "r\"2"), 1);
+    assert_int_equal(paroer_population_rejected_rows(p), 1);
+    assert_int_equal(paroer_diagnostics_error_count(d), 1);
+    assert_int_equal(paroer_diagnostic_line(d, 0), 6);
+    assert_string_equal(paroer_diagnostic_text(d, 0),
+                        "q.csv:6: error: column \"age\": expected a whole number 0..130, got \"abc\"");
+    paroer_relative *r = NULL;
+    assert_int_equal(paroer_population_relative(&r, p, 0, NULL), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_conditions(r, 0),
+                     (1u << PAROER_CONDITION_DEMENTIA) | (1u << PAROER_CONDITION_CANCER));
+    paroer_relative_free(r);
+    paroer_population_free(p);
+    paroer_diagnostics_free(d);
+}
+
+static void test_crlf_bom_blank_lines(void **state)
+{
+    (void)state;
+    const char *csv =
+        "\xEF\xBB\xBF"
+        "id,age,municipality,employed,relation,conditions,cared_for_age,hours_per_week,cohabiting,cared_at_home,"
+        "terminal,bereaved,needs,modes,slots\r\n"
+        "r-1,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\r\n"
+        "\r\n"
+        "r-2,53,306,1,son_daughter, dementia ; cancer ,84, 12 ,0,1,0,0,respite,,";   /* no final newline */
+    paroer_population *p = tc_pop(csv);
+    assert_int_equal(paroer_population_count(p), 2);
+    assert_int_equal(paroer_population_rejected_rows(p), 0);
+    assert_int_equal(paroer_population_line(p, 1), 4);
+    paroer_relative *r = NULL;
+    assert_int_equal(paroer_population_relative(&r, p, 1, NULL), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_conditions(r, 0),
+                     (1u << PAROER_CONDITION_DEMENTIA) | (1u << PAROER_CONDITION_CANCER));
+    assert_true(paroer_relative_relation_hours(r, 0) == 12.0);
+    paroer_relative_free(r);
+    paroer_population_free(p);
+}
+
+/* ---- bad rows ------------------------------------------------------------------ */
+
+static const char *const bad_csv = TC_HEADER
+    "r-1,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\n"           /* 2 good */
+    "r-2,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,\n"            /* 3 a missing column */
+    "r-3,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,,\n"          /* 4 an extra column */
+    "r-4,52,306,yes,son_daughter,dementia,84,12,0,1,0,0,respite,,\n"         /* 5 bad boolean */
+    "r-5,52,306,1,son_daughter,demensia,84,12,0,1,0,0,respite,,\n"           /* 6 unknown condition */
+    "r-6,131,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\n"          /* 7 age out of range */
+    "r-7,52,0,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\n"             /* 8 municipality 0 */
+    "r-8,52,306,1,,dementia,84,12,0,1,0,0,respite,,\n"                       /* 9 no relation */
+    "r-9,52,306,1,cousin,dementia,84,12,0,1,0,0,respite,,\n"                 /* 10 unknown relation */
+    "r-10,52,306,1,son_daughter,dementia,84,200,0,1,0,0,respite,,\n"         /* 11 hours > 168 */
+    "r-11,52,306,1,son_daughter,dementia,x,12,0,1,0,0,respite,,\n"           /* 12 bad cared_for_age */
+    "r-12,52,306,1,son_daughter,dementia;;cancer,84,12,0,1,0,0,respite,,\n"  /* 13 empty list item */
+    "r-13,52,306,1,son_daughter,dementia,84,12,0,1,0,0,sleep,,\n"            /* 14 unknown need */
+    "r-1,52,306,1,parent,dementia,84,12,0,1,0,0,respite,,\n"                 /* 15 r-1 not consecutive */
+    "r-14,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\n"          /* 16 good */
+    "r-14,53,306,1,parent,dementia,84,12,0,1,0,0,respite,,\n"                /* 17 age differs from line 16 */
+    "r-14,52,306,1,parent,dementia,84,12,0,1,0,0,respite;information,,\n"    /* 18 needs differ */
+    "r-14,52,306,1,parent,cancer,84,12,0,1,0,0,respite,,\n"                  /* 19 good: second relation */
+    ",52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\n"              /* 20 empty id */
+    "r-15,52,306,1,son_daughter,dem\"entia,84,12,0,1,0,0,respite,,\n"        /* 21 stray quote */
+    "r-16,52,306,1,son_daughter,\"dementia\"x,84,12,0,1,0,0,respite,,\n"     /* 22 text after a quoted field */
+    "r-17,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\n"          /* 23 good */
+    "r-18,52,306,1,son_daughter,\"dementia,84,12,0,1,0,0,respite,,\n";      /* 24 unterminated quote */
+
+static const struct { int64_t line; const char *text; } bad_expected[] = {
+    {3, "bad.csv:3: error: expected 15 fields (as in the header), got 14"},
+    {4, "bad.csv:4: error: expected 15 fields (as in the header), got 16"},
+    {5, "bad.csv:5: error: column \"employed\": expected 0, 1, true or false, got \"yes\""},
+    {6, "bad.csv:6: error: unknown condition \"demensia\" in column \"conditions\" (expected one of: frailty, "
+        "dementia, physical_illness, physical_disability, cancer, brain_injury, mental_illness, substance_abuse, "
+        "cognitive_disability, neurodevelopmental, social_problems)"},
+    {7, "bad.csv:7: error: column \"age\": expected a whole number 0..130, got \"131\""},
+    {8, "bad.csv:8: error: column \"municipality\": expected a municipality code 1..999, got \"0\""},
+    {9, "bad.csv:9: error: column \"relation\" is empty"},
+    {10, "bad.csv:10: error: unknown relation \"cousin\" in column \"relation\" (expected one of: spouse_partner, "
+         "son_daughter, parent, sibling, other_family, friend_neighbour)"},
+    {11, "bad.csv:11: error: column \"hours_per_week\": expected a number 0..168 or nothing, got \"200\""},
+    {12, "bad.csv:12: error: column \"cared_for_age\": expected a whole number 0..130 or nothing, got \"x\""},
+    {13, "bad.csv:13: error: empty item in the list of column \"conditions\""},
+    {14, "bad.csv:14: error: unknown need \"sleep\" in column \"needs\" (expected one of: respite, practical_help, "
+         "information, education, peer_support, counselling, own_health, financial, work_life, network, "
+         "involvement)"},
+    {15, "bad.csv:15: error: rows of relative \"r-1\" are not consecutive (its first row is on line 2)"},
+    {17, "bad.csv:17: error: column \"age\" differs from the first row of the same relative (line 16)"},
+    {18, "bad.csv:18: error: column \"needs\" differs from the first row of the same relative (line 16)"},
+    {20, "bad.csv:20: error: column \"id\" is empty"},
+    {21, "bad.csv:21: error: a quote inside a field that does not start with one"},
+    {22, "bad.csv:22: error: a quoted field must be followed by a comma or the end of the line"},
+    {24, "bad.csv:24: error: unterminated quoted field"},
+};
+
+static void test_bad_rows_reported(void **state)
+{
+    (void)state;
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.diagnostics = d;
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_buffer(&p, bad_csv, strlen(bad_csv), "bad.csv", &o), PAROER_OK);
+    size_t n = sizeof bad_expected / sizeof bad_expected[0];
+    assert_int_equal(paroer_population_rejected_rows(p), n);
+    assert_int_equal(paroer_diagnostics_error_count(d), n);
+    assert_int_equal(paroer_diagnostics_count(d), n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(paroer_diagnostic_severity(d, i), PAROER_SEVERITY_ERROR);
+        assert_int_equal(paroer_diagnostic_line(d, i), bad_expected[i].line);
+        assert_string_equal(paroer_diagnostic_text(d, i), bad_expected[i].text);
+        assert_string_equal(paroer_diagnostic_source(d, i), "bad.csv");
+    }
+    /* the good rows still count: r-1, r-14 (two relations), r-17 */
+    assert_int_equal(paroer_population_count(p), 3);
+    assert_int_equal(paroer_population_relation_total(p), 4);
+    assert_string_equal(paroer_population_id(p, 1), "r-14");
+    assert_int_equal(paroer_population_relation_count(p, 1), 2);
+    assert_int_equal(paroer_population_find(p, "r-17"), 2);
+    assert_int_equal(paroer_population_find(p, "r-5"), -1);
+    paroer_population_free(p);
+
+    /* without a diagnostics list the same rows are left out */
+    assert_int_equal(paroer_population_load_buffer(&p, bad_csv, strlen(bad_csv), "bad.csv", NULL), PAROER_OK);
+    assert_int_equal(paroer_population_rejected_rows(p), n);
+    assert_int_equal(paroer_population_count(p), 3);
+    paroer_population_free(p);
+    paroer_diagnostics_free(d);
+}
+
+static void test_strict_stops_at_first_bad_row(void **state)
+{
+    (void)state;
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.diagnostics = d;
+    o.flags = PAROER_LOAD_STRICT;
+    paroer_population *p = (paroer_population *)&o;   /* must be reset to NULL */
+    assert_int_equal(paroer_population_load_buffer(&p, bad_csv, strlen(bad_csv), "bad.csv", &o), PAROER_ESCHEMA);
+    assert_null(p);
+    assert_int_equal(paroer_diagnostics_error_count(d), 1);
+    assert_string_equal(paroer_diagnostic_text(d, 0), bad_expected[0].text);
+    const paroer_error_info *e = paroer_error_last();
+    assert_int_equal(e->code, PAROER_ESCHEMA);
+    assert_string_equal(e->source, "bad.csv");
+    assert_int_equal(e->line, 3);
+
+    /* a malformed record in strict mode is a parse error */
+    const char *csv = TC_HEADER "r-1,52,306,1,son_daughter,\"dementia,84,12,0,1,0,0,respite,,\n";
+    assert_int_equal(paroer_population_load_buffer(&p, csv, strlen(csv), "u.csv", &o), PAROER_EPARSE);
+    assert_int_equal(paroer_error_last()->line, 2);
+
+    /* a good file loads in strict mode too */
+    const char *good = TC_HEADER "r-1,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,\n";
+    assert_int_equal(paroer_population_load_buffer(&p, good, strlen(good), "g.csv", &o), PAROER_OK);
+    assert_int_equal(paroer_population_count(p), 1);
+    paroer_population_free(p);
+    paroer_diagnostics_free(d);
+}
+
+static void test_max_errors(void **state)
+{
+    (void)state;
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.diagnostics = d;
+    o.max_errors = 3;
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_buffer(&p, bad_csv, strlen(bad_csv), "bad.csv", &o), PAROER_OK);
+    size_t n = sizeof bad_expected / sizeof bad_expected[0];
+    assert_int_equal(paroer_population_rejected_rows(p), n);
+    assert_int_equal(paroer_diagnostics_count(d), 4);
+    assert_string_equal(paroer_diagnostic_text(d, 2), bad_expected[2].text);
+    char last[160];
+    snprintf(last, sizeof last, "bad.csv: error: %lu more bad rows were left out without being listed here",
+             (unsigned long)(n - 3));
+    assert_string_equal(paroer_diagnostic_text(d, 3), last);
+    paroer_population_free(p);
+    paroer_diagnostics_free(d);
+}
+
+/* ---- the header ----------------------------------------------------------------- */
+
+static int load_status(const char *csv, uint32_t flags, paroer_diagnostics *d)
+{
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.diagnostics = d;
+    o.flags = flags;
+    paroer_population *p = NULL;
+    int rc = paroer_population_load_buffer(&p, csv, strlen(csv), "h.csv", &o);
+    if (rc == PAROER_OK) assert_non_null(p);
+    else assert_null(p);
+    paroer_population_free(p);
+    return rc;
+}
+
+static void test_header(void **state)
+{
+    (void)state;
+    assert_int_equal(load_status("", 0, NULL), PAROER_ESCHEMA);
+    assert_string_equal(paroer_error_last()->message, "the file is empty: expected a header row");
+    assert_int_equal(load_status("\n\n", 0, NULL), PAROER_ESCHEMA);
+    assert_int_equal(load_status("id,municipality,relation\nr-1,306,parent\n", 0, NULL), PAROER_ESCHEMA);
+    assert_string_equal(paroer_error_last()->message, "the header has no column \"age\"");
+    assert_int_equal(paroer_error_last()->line, 1);
+    assert_int_equal(load_status("id,age,age,municipality,relation\n", 0, NULL), PAROER_ESCHEMA);
+    assert_string_equal(paroer_error_last()->message, "column \"age\" is named twice in the header");
+    assert_int_equal(load_status("\"id,age\n", 0, NULL), PAROER_EPARSE);
+
+    /* only the required columns, in another order */
+    const char *few = "relation,municipality,age,id\nparent,306,40,r-1\nsibling,306,40,r-1\n";
+    paroer_population *p = tc_pop(few);
+    assert_int_equal(paroer_population_count(p), 1);
+    assert_int_equal(paroer_population_relation_count(p, 0), 2);
+    paroer_population_free(p);
+
+    /* an unknown column: a warning, or an error when strict */
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    const char *extra = "id,age,municipality,relation,shoe_size\nr-1,40,306,parent,44\n";
+    assert_int_equal(load_status(extra, 0, d), PAROER_OK);
+    assert_int_equal(paroer_diagnostics_count(d), 1);
+    assert_int_equal(paroer_diagnostic_severity(d, 0), PAROER_SEVERITY_WARNING);
+    assert_string_equal(paroer_diagnostic_text(d, 0), "h.csv:1: warning: unknown column \"shoe_size\" is ignored");
+    paroer_diagnostics_clear(d);
+    assert_int_equal(load_status(extra, PAROER_LOAD_STRICT, d), PAROER_ESCHEMA);
+    assert_string_equal(paroer_diagnostic_text(d, 0), "h.csv:1: error: unknown column \"shoe_size\"");
+    paroer_diagnostics_free(d);
+
+    /* a header with no data rows is an empty population */
+    p = tc_pop(TC_HEADER);
+    assert_int_equal(paroer_population_count(p), 0);
+    paroer_population_free(p);
+}
+
+/* ---- values ----------------------------------------------------------------------- */
+
+static double hours_of(const char *value)
+{
+    char csv[256];
+    snprintf(csv, sizeof csv, "id,age,municipality,relation,hours_per_week\nr-1,40,306,parent,%s\n", value);
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_buffer(&p, csv, strlen(csv), "h.csv", NULL), PAROER_OK);
+    double h = -1;
+    if (paroer_population_count(p) == 1) {
+        paroer_relative *r = NULL;
+        assert_int_equal(paroer_population_relative(&r, p, 0, NULL), PAROER_OK);
+        h = paroer_relative_relation_hours(r, 0);
+        paroer_relative_free(r);
+    }
+    paroer_population_free(p);
+    return h;
+}
+
+static void test_hours(void **state)
+{
+    (void)state;
+    assert_true(hours_of("12.5") == 12.5);
+    assert_true(hours_of("0.25") == 0.25);
+    assert_true(hours_of("12.345") == 12.35);   /* kept to hundredths, rounded half up */
+    assert_true(hours_of("12.344") == 12.34);
+    assert_true(hours_of(".5") == 0.5);
+    assert_true(hours_of("5.") == 5.0);
+    assert_true(hours_of("168") == 168.0);
+    assert_true(hours_of("007") == 7.0);
+    assert_true(hours_of("168.01") == -1);
+    assert_true(hours_of("-1") == -1);
+    assert_true(hours_of(".") == -1);
+    assert_true(hours_of("1e2") == -1);
+    assert_true(hours_of("1.2.3") == -1);
+}
+
+static int bool_ok(const char *value)
+{
+    char csv[256];
+    snprintf(csv, sizeof csv, "id,age,municipality,relation,terminal\nr-1,40,306,parent,%s\n", value);
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_buffer(&p, csv, strlen(csv), "b.csv", NULL), PAROER_OK);
+    int v = -1;
+    if (paroer_population_count(p) == 1) {
+        paroer_relative *r = NULL;
+        assert_int_equal(paroer_population_relative(&r, p, 0, NULL), PAROER_OK);
+        v = (paroer_relative_relation_flags(r, 0) >> PAROER_FLAG_TERMINAL) & 1;
+        paroer_relative_free(r);
+    }
+    paroer_population_free(p);
+    return v;
+}
+
+static void test_booleans(void **state)
+{
+    (void)state;
+    assert_int_equal(bool_ok("1"), 1);
+    assert_int_equal(bool_ok("0"), 0);
+    assert_int_equal(bool_ok("true"), 1);
+    assert_int_equal(bool_ok("False"), 0);
+    assert_int_equal(bool_ok("TRUE"), 1);
+    assert_int_equal(bool_ok(""), 0);
+    assert_int_equal(bool_ok("yes"), -1);
+    assert_int_equal(bool_ok("2"), -1);
+    assert_int_equal(bool_ok("t"), -1);
+    assert_int_equal(bool_ok("truee"), -1);
+}
+
+static void test_utf8_ids(void **state)
+{
+    (void)state;
+    const char *csv = "id,age,municipality,relation\n"
+                      "pårørende-1,40,306,parent\n"
+                      "bad-\xC3,40,306,parent\n"
+                      "bad-\xC0\xAF,40,306,parent\n";
+    paroer_population *p = tc_pop(csv);
+    assert_int_equal(paroer_population_count(p), 1);
+    assert_string_equal(paroer_population_id(p, 0), "pårørende-1");
+    assert_int_equal(paroer_population_rejected_rows(p), 2);
+    paroer_population_free(p);
+}
+
+/* ---- files ------------------------------------------------------------------------ */
+
+static void test_file(void **state)
+{
+    (void)state;
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_file(&p, PAROER_TEST_DATADIR "/pop-small.csv", NULL), PAROER_OK);
+    assert_int_equal(paroer_population_count(p), 12);
+    assert_int_equal(paroer_population_rejected_rows(p), 0);
+    assert_string_equal(paroer_population_source(p), PAROER_TEST_DATADIR "/pop-small.csv");
+    paroer_population_free(p);
+
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.diagnostics = d;
+    assert_int_equal(paroer_population_load_file(&p, PAROER_TEST_DATADIR "/pop-bad.csv", &o), PAROER_OK);
+    assert_int_equal(paroer_population_rejected_rows(p), 3);
+    assert_int_equal(paroer_diagnostics_error_count(d), 3);
+    assert_string_equal(paroer_diagnostic_text(d, 0),
+                        PAROER_TEST_DATADIR "/pop-bad.csv:3: error: column \"terminal\": expected 0, 1, true or "
+                                            "false, got \"maybe\"");
+    assert_int_equal(paroer_diagnostic_line(d, 1), 5);
+    assert_int_equal(paroer_diagnostic_line(d, 2), 7);
+    paroer_population_free(p);
+    paroer_diagnostics_free(d);
+
+    assert_int_equal(paroer_population_load_file(&p, PAROER_TEST_DATADIR "/no-such-file.csv", NULL), PAROER_EIO);
+    assert_null(p);
+    assert_int_equal(paroer_error_last()->code, PAROER_EIO);
+    assert_int_equal(paroer_population_load_file(&p, PAROER_TEST_DATADIR, NULL), PAROER_EIO);
+}
+
+static void test_arguments(void **state)
+{
+    (void)state;
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_buffer(NULL, "", 0, NULL, NULL), PAROER_EINVALID);
+    assert_int_equal(paroer_population_load_buffer(&p, NULL, 3, NULL, NULL), PAROER_EINVALID);
+    assert_int_equal(paroer_population_load_file(&p, NULL, NULL), PAROER_EINVALID);
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.version = 99;
+    assert_int_equal(paroer_population_load_buffer(&p, "id", 2, NULL, &o), PAROER_EINVALID);
+    assert_int_equal(paroer_population_count(NULL), 0);
+    assert_int_equal(paroer_population_find(NULL, "x"), -1);
+    paroer_population_free(NULL);
+    /* the default name */
+    const char *csv = "id,age,municipality,relation\nr,1,306,parent\n";
+    assert_int_equal(paroer_population_load_buffer(&p, csv, strlen(csv), NULL, NULL), PAROER_OK);
+    assert_string_equal(paroer_population_source(p), "<buffer>");
+    paroer_population_free(p);
+}
+
+/* Every allocation fails in turn: the load reports ENOMEM and leaks nothing. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    int succeeded = 0;
+    for (long k = 0; k < 200 && !succeeded; k++) {
+        tc_failing f = {k, 0};
+        paroer_allocator a = tc_failing_allocator(&f);
+        paroer_load_options o;
+        paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+        o.allocator = &a;
+        o.diagnostics = d;
+        paroer_population *p = NULL;
+        int rc = paroer_population_load_buffer(&p, bad_csv, strlen(bad_csv), "bad.csv", &o);
+        if (rc == PAROER_OK) {
+            succeeded = 1;
+            assert_int_equal(paroer_population_count(p), 3);
+            paroer_relative *r = NULL;
+            assert_int_equal(paroer_population_relative(&r, p, 1, &a), PAROER_OK);
+            paroer_relative_free(r);
+            paroer_population_free(p);
+        } else {
+            assert_int_equal(rc, PAROER_ENOMEM);
+            assert_null(p);
+        }
+        assert_int_equal(f.live, 0);
+        paroer_diagnostics_clear(d);
+    }
+    assert_true(succeeded);
+    paroer_diagnostics_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_rows),
+        cmocka_unit_test(test_quoted_fields),
+        cmocka_unit_test(test_crlf_bom_blank_lines),
+        cmocka_unit_test(test_bad_rows_reported),
+        cmocka_unit_test(test_strict_stops_at_first_bad_row),
+        cmocka_unit_test(test_max_errors),
+        cmocka_unit_test(test_header),
+        cmocka_unit_test(test_hours),
+        cmocka_unit_test(test_booleans),
+        cmocka_unit_test(test_utf8_ids),
+        cmocka_unit_test(test_file),
+        cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
