@@ -22,6 +22,8 @@
 #include <paroer/catalog.h>
 #include <paroer/builder.h>
 #include <paroer/relative.h>
+#include <paroer/klcodes.h>
+#include <paroer/statutory.h>
 /* PAROER-UMBRELLA: modules add their include line below this marker. */
 #include <paroer/population.h>
 #include <paroer/coverage.h>
