@@ -73,7 +73,18 @@ static int vreport(paroer_catalog_builder *b, int severity, int code, const char
     if (path && path[0]) snprintf(full, sizeof full, "%s in %s", msg, path);
     else snprintf(full, sizeof full, "%s", msg);
     if (pr_diag_add(b->diags, severity, severity == PR_SEV_ERROR ? code : 0, doc_name(b), path, line, column,
-                    full) != 0 && severity == PR_SEV_ERROR) {
+                    full) != 0) {
+        /* A diagnostic that cannot be recorded fails the build with ENOMEM,
+         * warnings too: the caller must not get a result whose diagnostics
+         * silently miss an entry (tests/test_alloc_failure.c). */
+        if (severity != PR_SEV_ERROR) {
+            if (!b->first_error) {
+                b->first_error = PAROER_ENOMEM;
+                pr_error(PAROER_ENOMEM, "out of memory");
+            }
+            b->n_errors++;
+            return PAROER_ENOMEM;
+        }
         code = PAROER_ENOMEM;
     }
     if (severity == PR_SEV_ERROR) {

@@ -393,7 +393,7 @@ int paroer_coverage_options_init(paroer_coverage_options *opts, uint32_t version
     if (!opts) return pr_error(PAROER_EINVALID, "opts is NULL");
     if (version < 1 || version > PAROER_COVERAGE_OPTIONS_VERSION)
         return pr_error(PAROER_EINVALID, "unknown coverage options version %u", (unsigned)version);
-    memset(opts, 0, sizeof *opts);
+    /* Only the fields of `version` exist in the caller's struct: set them one by one. */
     opts->version = version;
     opts->date = PAROER_DATE_NONE;
     opts->municipality = -1;
@@ -424,7 +424,15 @@ int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog
     if (opts) {
         if (opts->version < 1 || opts->version > PAROER_COVERAGE_OPTIONS_VERSION)
             return pr_error(PAROER_EINVALID, "unknown coverage options version %u", (unsigned)opts->version);
-        o = *opts;   /* version 1 is the whole struct */
+        /* Version 1 is the whole struct; a later version copies only the
+         * fields that exist in opts->version. */
+        o.date = opts->date;
+        o.municipality = opts->municipality;
+        o.population = opts->population;
+        o.min_cell = opts->min_cell;
+        o.allocator = opts->allocator;
+        o.lang = opts->lang;
+        o.max_unmet = opts->max_unmet;
     }
     if (o.municipality != -1 && (o.municipality < 1 || o.municipality > 999))
         return pr_error(PAROER_EINVALID, "municipality %d is not a code 1..999 (or -1 for none)",

@@ -58,6 +58,12 @@ static int offer_speaks_da(const paroer_catalog *c, const struct paroer_offer *o
     return 0;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#  define PR_PREFETCH(p) __builtin_prefetch(p)
+#else
+#  define PR_PREFETCH(p) ((void)0)
+#endif
+
 static inline unsigned ctz64(uint64_t v)
 {
 #if defined(__GNUC__) || defined(__clang__)
@@ -350,7 +356,9 @@ nomem:
 
 /* The rank (as paroer_match scores it) of a capped offer for a relative:
  * the best score over the relations that satisfy the target (the engine
- * matches the relation that scores best). */
+ * matches the relation that scores best). The score reads the reference
+ * date, the stated needs and the relation's strain; only those are filled,
+ * so the matcher may reshape its query without this code following. */
 static int32_t rank_score(const reach *R, const pr_eoff *o, const pr_pop_relative *r,
                           const pr_pop_relation *rn, uint32_t n)
 {
@@ -358,25 +366,13 @@ static int32_t rank_score(const reach *R, const pr_eoff *o, const pr_pop_relativ
     pr_mquery q;
     memset(&q, 0, sizeof q);
     q.date = R->cov->date;
-    q.age = r->age;
-    q.municipality = r->municipality;
     q.needs = r->needs;
-    q.modes = r->modes;
-    q.slots = r->slots;
-    const uint32_t emp = r->employed ? PR_BIT(PAROER_FLAG_EMPLOYED) : 0;
     int32_t best = INT32_MIN;
     for (uint32_t j = 0; j < n; j++) {
         if (!eligible(o, r, &rn[j], 1)) continue;
         pr_mrel x;
-        x.rel_bit = PR_BIT(rn[j].relation);
-        x.conditions = rn[j].conditions;
-        x.cared_for_age = rn[j].cared_for_age == PR_POP_AGE_UNKNOWN ? -1 : rn[j].cared_for_age;
-        x.flags = rn[j].flags | emp;
-        x.bereaved = (rn[j].flags & PR_BIT(PAROER_FLAG_BEREAVED)) != 0;
+        memset(&x, 0, sizeof x);
         x.heavy = rn[j].hours >= 2000 || (rn[j].flags & PR_BIT(PAROER_FLAG_TERMINAL));
-        q.rels = &x;
-        q.n_rels = 1;
-        q.any_heavy = x.heavy;
         int32_t s = pr_match_score(mo, &q, &x);
         if (s > best) best = s;
     }
@@ -401,6 +397,9 @@ static int allocate(reach *R)
     }
     for (size_t e = 0; e < R->n_entries; e++) left[e] = R->entries[e].capacity;
     for (size_t q = 0; q < R->n_req; q++) {
+        /* strain order visits relatives at random: fetch them ahead */
+        if (q + 16 < R->n_req) PR_PREFETCH(&pop->rel[R->req[q + 16].rel]);
+        if (q + 8 < R->n_req) PR_PREFETCH(&pop->rn[pop->rel[R->req[q + 8].rel].first]);
         const pr_pop_relative *r = &pop->rel[R->req[q].rel];
         const pr_pop_relation *rn = &pop->rn[r->first];
         const uint32_t nrel = pr_pop_nrel(pop, R->req[q].rel);

@@ -57,8 +57,8 @@ static int at_record_end(const char *p, const char *end)
 }
 
 #if defined(__SSE2__)
-/* The common record: no quotes, no CR, and at least 16 bytes of input after
- * it. Finds the commas and the LF 16 bytes at a time. Returns 1 with the
+/* The common record: no quotes, no lone CR, and at least 16 bytes of input
+ * after it. Finds the commas and the LF 16 bytes at a time. Returns 1 with the
  * record read, or 0 (nothing consumed) to let the general reader do it. */
 static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
 {
@@ -75,7 +75,9 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
         while (mask) {
             const char *q = p + __builtin_ctz(mask);
             mask &= mask - 1;
-            if (*q != ',' && *q != '\n') return 0;
+            const char ch = *q;
+            if (ch == '"') return 0;
+            if (ch == '\r' && (q + 1 >= end || q[1] != '\n')) return 0;   /* a lone CR is data */
             if (nf < max) {
                 f[nf].p = fs;
                 f[nf].len = (size_t)(q - fs);
@@ -84,8 +86,8 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
             }
             nf++;
             fs = q + 1;
-            if (*q == '\n') {
-                c->p = q + 1;
+            if (ch != ',') {                                   /* LF or CR LF: the record ends */
+                c->p = q + (ch == '\r' ? 2 : 1);
                 c->line++;
                 *n = nf;
                 return 1;

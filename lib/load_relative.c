@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* paroer_relative_add_relation() refuses more (lib/relative.c). */
+#define PR_MAX_RELATIONS 64
+
 typedef struct rl {
     paroer_diagnostics *diags;
     uint32_t flags;
@@ -43,8 +46,20 @@ static int report(rl *L, int severity, int code, const pr_jpath *p, const char *
     if (L->use_locate) pr_json_locate(&L->loc, path, &line, &column, &offset);
     if (path[0]) snprintf(full, sizeof full, "%s in %s", msg, path);
     else snprintf(full, sizeof full, "%s", msg);
-    if (pr_diag_add(L->diags, severity, severity == PR_SEV_ERROR ? code : 0, L->source, path, line, column, full) != 0)
+    if (pr_diag_add(L->diags, severity, severity == PR_SEV_ERROR ? code : 0, L->source, path, line, column, full) != 0) {
+        /* A diagnostic that cannot be recorded fails the load, warnings too:
+         * the caller must not get a result whose diagnostics miss an entry. */
         L->fatal = PAROER_ENOMEM;
+        if (severity != PR_SEV_ERROR) {
+            if (!L->first_error) {
+                L->first_error = PAROER_ENOMEM;
+                pr_error(PAROER_ENOMEM, "out of memory");
+            }
+            L->n_errors++;
+            return -1;
+        }
+        code = PAROER_ENOMEM;
+    }
     if (severity != PR_SEV_ERROR) return 0;
     if (!L->first_error) {
         L->first_error = code;
@@ -199,6 +214,10 @@ static void load_relation(rl *L, const json_t *o, const pr_jpath *rp)
     pr_jpath kp0 = {rp, "relation", 0};
     if (!rv) bad(L, rp, "a relation needs \"relation\" (a required key)");
     else code_value(L, rv, PAROER_VOCAB_RELATION, &kp0, &relation);
+    if (rp->index >= PR_MAX_RELATIONS) {   /* said once, at the first one too many */
+        if (rp->index == PR_MAX_RELATIONS) bad(L, rp, "a relative can have at most %d relations", PR_MAX_RELATIONS);
+        return;
+    }
     if (stopped(L)) return;
     size_t idx = 0;
     int rc = paroer_relative_add_relation(L->r, relation >= 0 ? relation : 0, &idx);

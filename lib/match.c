@@ -5,9 +5,13 @@
  *
  * Speed: without explain, only the nationwide offers and those of the
  * relative's municipality are visited (the catalog's municipality index);
- * each visit is a handful of mask tests on a 64-byte pr_moff. A matcher keeps
- * the pr_moff array and the id order of its catalog, and its result buffers,
- * so it allocates nothing in the steady state. */
+ * each visit is a handful of branch-free mask tests on a 64-byte pr_moff.
+ * A matcher goes further (pr_mplan): per municipality it keeps the list of
+ * offers worth visiting (a fixed date already drops paused and expired ones)
+ * with one bit set per code, so a relative's candidates are a few word-wide
+ * OR/AND operations and only they get the full test. It also keeps the id
+ * order of its catalog and its result buffers, so it allocates nothing in
+ * the steady state. */
 #include "match_internal.h"
 #include <string.h>
 #include <stdlib.h>
@@ -90,18 +94,24 @@ const char *paroer_match_outcome_code(int32_t outcome)
 
 void pr_moff_fill(pr_moff *m, const struct paroer_offer *o, uint16_t lang_da)
 {
-    m->needs = o->needs;
-    m->modes = o->modes;
-    m->slots = o->slots;
-    m->t_relations = o->target.relations;
-    m->t_conditions = o->target.conditions;
+    const uint32_t codes = ~PR_ANY_BIT;
+    m->needs_x = (o->needs & codes) | PR_ANY_BIT;
+    m->modes_x = (o->modes & codes) | PR_ANY_BIT;
+    m->slots_x = o->slots ? (o->slots & codes) | PR_ANY_BIT : UINT32_MAX;
+    m->rel_x = o->target.relations ? o->target.relations & codes : UINT32_MAX;
+    m->cond_x = o->target.conditions ? o->target.conditions & codes : UINT32_MAX;
     m->t_requires = o->target.requires;
-    m->ra_min = o->target.relative_age.min;
-    m->ra_max = o->target.relative_age.max;
+    /* Ranges as (start, span): one unsigned compare tests both ends (the
+     * builder guarantees min <= max). */
+    int32_t lo = o->target.relative_age.min, hi = o->target.relative_age.max;
+    m->ra_min = lo;
+    m->ra_span = (uint32_t)hi - (uint32_t)lo;
     m->cfa_min = o->target.cared_for_age.min;
     m->cfa_max = o->target.cared_for_age.max;
-    m->valid_from = o->valid_from == PAROER_DATE_NONE ? INT32_MIN : o->valid_from;
-    m->valid_to = o->valid_to == PAROER_DATE_NONE ? INT32_MAX : o->valid_to;
+    lo = o->valid_from == PAROER_DATE_NONE ? INT32_MIN : o->valid_from;
+    hi = o->valid_to == PAROER_DATE_NONE ? INT32_MAX : o->valid_to;
+    m->valid_from = lo;
+    m->valid_span = (uint32_t)hi - (uint32_t)lo;
     m->verified = o->verified;
     m->id_rank = 0;
     m->flags = (uint8_t)((o->nationwide ? PR_MOFF_NATIONWIDE : 0) |
@@ -161,9 +171,10 @@ static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, 
     q->date = date;
     q->age = r->age;
     q->municipality = r->municipality;
-    q->needs = r->needs;
-    q->modes = r->modes;
-    q->slots = r->slots;
+    q->needs = r->needs & ~PR_ANY_BIT;
+    q->needs_x = q->needs ? q->needs : PR_ANY_BIT;
+    q->modes_x = r->modes & ~PR_ANY_BIT ? r->modes & ~PR_ANY_BIT : PR_ANY_BIT;
+    q->slots_x = r->slots & ~PR_ANY_BIT ? r->slots & ~PR_ANY_BIT : PR_ANY_BIT;
 
     pr_mrel *rels = s->rels_inline;
     if (r->n_relations > PR_MQ_INLINE_RELS) {
@@ -176,12 +187,13 @@ static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, 
         const pr_relation *src = &r->relations[i];
         pr_mrel *d = &rels[i];
         d->rel_bit = src->relation >= 0 && src->relation < 32 ? PR_BIT(src->relation) : 0;
-        d->conditions = src->conditions;
+        d->cond_x = (src->conditions & ~PR_ANY_BIT) | PR_ANY_BIT;
         d->cared_for_age = src->cared_for_age;
         d->flags = (src->flags & ~PR_BIT(PAROER_FLAG_EMPLOYED)) | employed;
         d->bereaved = (src->flags & PR_BIT(PAROER_FLAG_BEREAVED)) != 0;
         d->heavy = src->hours_per_week >= PR_HEAVY_HOURS || (src->flags & PR_BIT(PAROER_FLAG_TERMINAL)) != 0;
-        q->any_heavy |= d->heavy;
+        q->rel_union |= d->rel_bit;
+        q->cond_union |= d->cond_x;
     }
     q->rels = rels;
     q->n_rels = r->n_relations;
@@ -234,14 +246,12 @@ static int check_relations(const pr_moff *o, const pr_mquery *q, uint32_t *best)
         const pr_mrel *r = &q->rels[i];
         int p;
         uint32_t miss;
-        if (o->t_relations && !(o->t_relations & r->rel_bit)) p = 0;
-        else if (o->t_conditions && !(o->t_conditions & r->conditions)) p = 1;
+        if (!(o->rel_x & r->rel_bit)) p = 0;
+        else if (!(o->cond_x & r->cond_x)) p = 1;
         else if (r->cared_for_age >= 0 && (r->cared_for_age < o->cfa_min || r->cared_for_age > o->cfa_max)) p = 2;
         else if ((miss = o->t_requires & ~r->flags) != 0) {
             /* Flags are checked in code order: the lowest missing one failed. */
-            int b = 0;
-            while (!(miss & PR_BIT(b))) b++;
-            p = 3 + b;
+            p = 3 + (int)pr_ctz32(miss);
         } else if ((o->bereaved == PAROER_BEREAVEMENT_NO && r->bereaved) ||
                    (o->bereaved == PAROER_BEREAVEMENT_ONLY && !r->bereaved)) p = 3 + PR_N_FLAG;
         else {
@@ -260,27 +270,35 @@ static int eval_explain(const pr_moff *m, const struct paroer_offer *o, const pr
                         uint32_t *best)
 {
     if (m->flags & PR_MOFF_PAUSED) return PR_EX_PAUSED;
-    if (q->date < m->valid_from || q->date > m->valid_to) return PR_EX_INACTIVE;
+    if ((uint32_t)q->date - (uint32_t)m->valid_from > m->valid_span) return PR_EX_INACTIVE;
     if (!in_area) return PR_EX_AREA;
-    if (q->age < m->ra_min || q->age > m->ra_max) return PR_EX_RELATIVE_AGE;
+    if ((uint32_t)q->age - (uint32_t)m->ra_min > m->ra_span) return PR_EX_RELATIVE_AGE;
     int rc = check_relations(m, q, best);
     if (rc >= 0) return rc;
-    if (q->modes && !(q->modes & m->modes)) return PR_EX_MODE;
-    if (q->slots && m->slots && !(q->slots & m->slots)) return PR_EX_SLOT;
+    if (!(m->modes_x & q->modes_x)) return PR_EX_MODE;
+    if (!(m->slots_x & q->slots_x)) return PR_EX_SLOT;
     if (!languages_shared(m, o, q)) return PR_EX_LANGUAGE;
-    if (q->needs && !(q->needs & m->needs)) return PR_EX_NEED;
+    if (!(m->needs_x & q->needs_x)) return PR_EX_NEED;
     return -1;
 }
 
 /* The same decision for an offer known to be in the area, cheapest tests first. */
-static int eligible_fast(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q, uint32_t *best)
+#if defined(__GNUC__) || defined(__clang__)
+#  define PR_HOT_INLINE static inline __attribute__((always_inline))
+#else
+#  define PR_HOT_INLINE static inline
+#endif
+
+PR_HOT_INLINE int eligible_fast(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q, uint32_t *best)
 {
-    if (m->flags & PR_MOFF_PAUSED) return 0;
-    if (q->needs && !(q->needs & m->needs)) return 0;
-    if (q->modes && !(q->modes & m->modes)) return 0;
-    if (q->slots && m->slots && !(q->slots & m->slots)) return 0;
-    if (q->age < m->ra_min || q->age > m->ra_max) return 0;
-    if (q->date < m->valid_from || q->date > m->valid_to) return 0;
+    /* Every cheap test at once, without branches (the outcome of each is
+     * unpredictable across relatives); the relation loop and languages after. */
+    int ok = ((m->needs_x & q->needs_x) != 0) & ((m->modes_x & q->modes_x) != 0) &
+             ((m->slots_x & q->slots_x) != 0) & ((m->rel_x & q->rel_union) != 0) &
+             ((m->cond_x & q->cond_union) != 0) &
+             ((uint32_t)q->age - (uint32_t)m->ra_min <= m->ra_span) &
+             ((uint32_t)q->date - (uint32_t)m->valid_from <= m->valid_span) & ((m->flags & PR_MOFF_PAUSED) == 0);
+    if (!ok) return 0;
     if (check_relations(m, q, best) >= 0) return 0;
     return languages_shared(m, o, q);
 }
@@ -316,10 +334,43 @@ static int set_relative_id(paroer_match_result *res, const char *id)
     return PAROER_OK;
 }
 
+/* A matcher's plan of visits. For each municipality with offers of its own
+ * (and one block for all others) a block lists the offers a relative there
+ * can be eligible for: the nationwide ones and the municipality's, ascending,
+ * without those that a fixed date already rules out. Each block carries one
+ * bit set per code of the lists tested by masks (bit j = j-th offer of the
+ * block passes for that code), so the candidates for a relative are a few
+ * word-wide OR/AND operations; only they get the full test. */
+enum {
+    PR_VB_NEED0 = 0,
+    PR_VB_MODE0 = PR_VB_NEED0 + PR_N_NEED,
+    PR_VB_SLOT0 = PR_VB_MODE0 + PR_N_MODE,
+    PR_VB_REL0 = PR_VB_SLOT0 + PR_N_SLOT,
+    PR_VB_COND0 = PR_VB_REL0 + PR_N_RELATION,
+    PR_VB_COND_ANY = PR_VB_COND0 + PR_N_CONDITION,  /* targets open to any condition */
+    PR_VB_SETS
+};
+
+typedef struct pr_vblock {
+    uint32_t start, n;         /* visit[start .. start + n) */
+    uint32_t words;            /* 64-bit words per bit set */
+    size_t bits;               /* offset in plan->bits: PR_VB_SETS sets of `words` words */
+} pr_vblock;
+
+typedef struct pr_mplan {
+    uint16_t block_of[PR_MUNI_MAX]; /* municipality -> block; municipalities without offers: the last */
+    pr_vblock *blocks; size_t n_blocks;
+    uint32_t *visit;
+    uint64_t *bits;
+    uint64_t *cand;            /* scratch, max_words */
+    size_t max_words;
+} pr_mplan;
+
 /* The running state of one match. */
 typedef struct pr_run {
     const paroer_catalog *c;
     const pr_moff *index;      /* the matcher's compact catalog, or NULL */
+    const pr_mplan *plan;      /* the matcher's plan, or NULL */
     pr_mquery q;
     uint32_t top;
     paroer_match_result *res;
@@ -339,7 +390,7 @@ static int add_eligible(pr_run *run, uint32_t i, const pr_moff *m, uint32_t best
     pr_mentry e;
     int32_t score = pr_match_score(m, &run->q, &run->q.rels[best]);
     e.key = (int64_t)score * ((int64_t)1 << 32) + (int64_t)(UINT32_MAX - m->id_rank);
-    e.id = run->c->offers[i].id;
+    e.id = run->index ? NULL : run->c->offers[i].id; /* with id ranks the keys never tie */
     e.score = score;
     e.offer = i;
     e.relation = best;
@@ -395,6 +446,49 @@ static void muni_range(const paroer_catalog *c, int32_t muni, const uint32_t **l
     *n = c->muni_start[muni + 1] - c->muni_start[muni];
 }
 
+/* cand[w] &= OR of the sets named by `codes` (bit c = set base + c), and `extra` (a set or -1). */
+static void narrow(uint64_t *cand, const uint64_t *bits, size_t words, uint32_t codes, int base, int extra)
+{
+    for (size_t w = 0; w < words; w++) {
+        uint64_t acc = extra >= 0 ? bits[(size_t)extra * words + w] : 0;
+        for (uint32_t m = codes; m; m &= m - 1) acc |= bits[(size_t)(base + (int)pr_ctz32(m)) * words + w];
+        cand[w] &= acc;
+    }
+}
+
+static int finish_run(pr_run *run);
+
+/* The matcher's path without explain: candidates from the block's bit sets,
+ * then the full test for each. */
+static int run_plan(pr_run *run)
+{
+    const pr_mplan *p = run->plan;
+    const pr_mquery *q = &run->q;
+    int32_t muni = q->municipality;
+    const pr_vblock *b = &p->blocks[muni >= 0 && muni < PR_MUNI_MAX ? p->block_of[muni] : p->n_blocks - 1];
+    const uint64_t *bits = p->bits + b->bits;
+    const size_t words = b->words;
+    uint64_t *cand = p->cand;
+    uint32_t best = 0;
+    int rc;
+    for (size_t w = 0; w < words; w++) cand[w] = UINT64_MAX;
+    if (b->n % 64) cand[words - 1] = (UINT64_C(1) << (b->n % 64)) - 1;
+    if (q->needs) narrow(cand, bits, words, q->needs & PR_ALL(PR_N_NEED), PR_VB_NEED0, -1);
+    if (q->modes_x != PR_ANY_BIT) narrow(cand, bits, words, q->modes_x & PR_ALL(PR_N_MODE), PR_VB_MODE0, -1);
+    if (q->slots_x != PR_ANY_BIT) narrow(cand, bits, words, q->slots_x & PR_ALL(PR_N_SLOT), PR_VB_SLOT0, -1);
+    narrow(cand, bits, words, q->rel_union & PR_ALL(PR_N_RELATION), PR_VB_REL0, -1);
+    narrow(cand, bits, words, q->cond_union & PR_ALL(PR_N_CONDITION), PR_VB_COND0, PR_VB_COND_ANY);
+    for (size_t w = 0; w < words; w++) {
+        for (uint64_t m = cand[w]; m; m &= m - 1) {
+            uint32_t i = p->visit[b->start + w * 64 + pr_ctz64(m)];
+            const pr_moff *o = &run->index[i];
+            if (eligible_fast(o, &run->c->offers[i], q, &best) && (rc = add_eligible(run, i, o, best)) != 0)
+                return rc;
+        }
+    }
+    return finish_run(run);
+}
+
 /* Visits the offers, fills the result's entries (ranked) and excluded list,
  * then the reasons of the entries kept. */
 static int run_match(pr_run *run, int explain)
@@ -418,6 +512,8 @@ static int run_match(pr_run *run, int explain)
             rc = code < 0 ? add_eligible(run, i, m, best) : add_excluded(res, i, code);
             if (rc) return rc;
         }
+    } else if (run->plan) {
+        return run_plan(run);
     } else {
         /* Nationwide offers and the municipality's, merged in ascending order. */
         const uint32_t *nl = c->nationwide;
@@ -431,6 +527,14 @@ static int run_match(pr_run *run, int explain)
                 return rc;
         }
     }
+    return finish_run(run);
+}
+
+/* Sorts when no top-N was kept, and computes the reasons of the entries. */
+static int finish_run(pr_run *run)
+{
+    paroer_match_result *res = run->res;
+    pr_moff tmp;
     if (run->top == 0) pr_mentry_sort(res->entries, res->n_entries);
     for (size_t k = 0; k < res->n_entries; k++) {
         pr_mentry *e = &res->entries[k];
@@ -454,11 +558,13 @@ static int check_args(const paroer_catalog *c, const paroer_relative *r)
 
 /* One match into `res` (already reset) with prepared scratch. */
 static int match_into(paroer_match_result *res, const paroer_catalog *c, const pr_moff *index,
-                      const paroer_relative *r, const pr_mopts *o, int32_t date, pr_mscratch *s)
+                      const pr_mplan *plan, const paroer_relative *r, const pr_mopts *o, int32_t date,
+                      pr_mscratch *s)
 {
     pr_run run;
     run.c = c;
     run.index = index;
+    run.plan = plan;
     run.top = o->top;
     run.res = res;
     result_reset(res, c, date, o->explain);
@@ -484,7 +590,7 @@ int paroer_match(paroer_match_result **out, const paroer_catalog *catalog, const
     pr_mscratch s;
     scratch_init(&s, &res->alloc);
     int32_t date = o.date == PAROER_DATE_NONE ? paroer_date_today() : o.date;
-    rc = match_into(res, catalog, NULL, relative, &o, date, &s);
+    rc = match_into(res, catalog, NULL, NULL, relative, &o, date, &s);
     scratch_free(&s);
     if (rc) {
         paroer_match_result_free(res);
@@ -509,6 +615,7 @@ struct paroer_matcher {
     const paroer_catalog *catalog;
     pr_mopts opts;
     pr_moff *index;            /* one per offer */
+    pr_mplan plan;             /* see pr_mplan; blocks NULL when the catalog has no index */
     pr_mscratch scratch;
     paroer_match_result result;
 };
@@ -520,6 +627,82 @@ static int cmp_ids(const void *pa, const void *pb)
     const pr_idsort *a = pa, *b = pb;
     int c = strcmp(a->id, b->id);
     return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+static int live_on(const pr_moff *o, int32_t date)
+{
+    return !(o->flags & PR_MOFF_PAUSED) && (uint32_t)date - (uint32_t)o->valid_from <= o->valid_span;
+}
+
+/* Sets bit j of the sets of block b for the offer o. */
+static void plan_mark(uint64_t *bits, size_t words, size_t j, const pr_moff *o)
+{
+    const uint64_t bit = UINT64_C(1) << (j % 64);
+    const size_t w = j / 64;
+    for (int c = 0; c < PR_N_NEED; c++)
+        if (o->needs_x & PR_BIT(c)) bits[(size_t)(PR_VB_NEED0 + c) * words + w] |= bit;
+    for (int c = 0; c < PR_N_MODE; c++)
+        if (o->modes_x & PR_BIT(c)) bits[(size_t)(PR_VB_MODE0 + c) * words + w] |= bit;
+    for (int c = 0; c < PR_N_SLOT; c++)
+        if (o->slots_x & PR_BIT(c)) bits[(size_t)(PR_VB_SLOT0 + c) * words + w] |= bit;
+    for (int c = 0; c < PR_N_RELATION; c++)
+        if (o->rel_x & PR_BIT(c)) bits[(size_t)(PR_VB_REL0 + c) * words + w] |= bit;
+    for (int c = 0; c < PR_N_CONDITION; c++)
+        if (o->cond_x & PR_BIT(c)) bits[(size_t)(PR_VB_COND0 + c) * words + w] |= bit;
+    if (o->cond_x == UINT32_MAX) bits[(size_t)PR_VB_COND_ANY * words + w] |= bit;
+}
+
+/* Builds m->plan (see pr_mplan). Needs m->index. */
+static int build_plan(paroer_matcher *m)
+{
+    const paroer_catalog *c = m->catalog;
+    pr_mplan *p = &m->plan;
+    if (!c->muni_start) return 0; /* no index: match_into merges the lists itself */
+    /* With a fixed date, offers paused or outside their validity are left out. */
+    const int fixed = m->opts.date != PAROER_DATE_NONE;
+    const int32_t date = m->opts.date;
+    size_t n_blocks = 1, total = c->n_nationwide, n_bits = 0;
+    for (int k = 1; k < PR_MUNI_MAX; k++) {
+        size_t own = c->muni_start[k + 1] - c->muni_start[k];
+        if (own) { n_blocks++; total += own + c->n_nationwide; }
+    }
+    p->blocks = pr_calloc(&m->alloc, n_blocks, sizeof *p->blocks);
+    p->visit = pr_calloc(&m->alloc, total ? total : 1, sizeof *p->visit);
+    if (!p->blocks || !p->visit) return PAROER_ENOMEM;
+    /* The lists first, then the sets, sized by the lists. */
+    size_t at = 0, nb = 0;
+    for (int k = 1; k <= PR_MUNI_MAX; k++) {
+        size_t own = k < PR_MUNI_MAX ? c->muni_start[k + 1] - c->muni_start[k] : 0;
+        if (k < PR_MUNI_MAX && !own) continue;
+        /* k == PR_MUNI_MAX stands for "no offers of its own": the nationwide ones alone */
+        const uint32_t *ml = own ? c->muni_offers + c->muni_start[k] : NULL, *nl = c->nationwide;
+        size_t mk = 0, nk = 0, nn = c->n_nationwide;
+        pr_vblock *b = &p->blocks[nb];
+        b->start = (uint32_t)at;
+        while (nk < nn || mk < own) {
+            uint32_t i = (mk == own || (nk < nn && nl[nk] < ml[mk])) ? nl[nk++] : ml[mk++];
+            if (fixed && !live_on(&m->index[i], date)) continue; /* can never pass rules 1-2 */
+            p->visit[at++] = i;
+        }
+        b->n = (uint32_t)(at - b->start);
+        b->words = b->n ? (b->n + 63) / 64 : 1;
+        b->bits = n_bits;
+        n_bits += (size_t)PR_VB_SETS * b->words;
+        if (b->words > p->max_words) p->max_words = b->words;
+        if (k < PR_MUNI_MAX) p->block_of[k] = (uint16_t)nb;
+        nb++;
+    }
+    p->n_blocks = nb;
+    for (int k = 0; k < PR_MUNI_MAX; k++)
+        if (k == 0 || c->muni_start[k + 1] == c->muni_start[k]) p->block_of[k] = (uint16_t)(nb - 1);
+    p->bits = pr_calloc(&m->alloc, n_bits, sizeof *p->bits);
+    p->cand = pr_calloc(&m->alloc, p->max_words, sizeof *p->cand);
+    if (!p->bits || !p->cand) return PAROER_ENOMEM;
+    for (size_t k = 0; k < nb; k++) {
+        const pr_vblock *b = &p->blocks[k];
+        for (size_t j = 0; j < b->n; j++) plan_mark(p->bits + b->bits, b->words, j, &m->index[p->visit[b->start + j]]);
+    }
+    return 0;
 }
 
 int paroer_matcher_new(paroer_matcher **out, const paroer_catalog *catalog, const paroer_match_options *opts)
@@ -554,6 +737,10 @@ int paroer_matcher_new(paroer_matcher **out, const paroer_catalog *catalog, cons
     qsort(ids, n, sizeof *ids, cmp_ids);
     for (size_t k = 0; k < n; k++) m->index[ids[k].index].id_rank = (uint32_t)k;
     pr_free(&m->alloc, ids);
+    if (build_plan(m)) {
+        paroer_matcher_free(m);
+        return pr_error(PAROER_ENOMEM, "out of memory creating a matcher");
+    }
     *out = m;
     return PAROER_OK;
 }
@@ -565,12 +752,17 @@ void paroer_matcher_free(paroer_matcher *m)
     result_release(&m->result);
     scratch_free(&m->scratch);
     pr_free(&a, m->index);
+    pr_free(&a, m->plan.blocks);
+    pr_free(&a, m->plan.visit);
+    pr_free(&a, m->plan.bits);
+    pr_free(&a, m->plan.cand);
     pr_free(&a, m);
 }
 
 static int matcher_run(paroer_matcher *m, const paroer_relative *r, int32_t date, const paroer_match_result **out)
 {
-    int rc = match_into(&m->result, m->catalog, m->index, r, &m->opts, date, &m->scratch);
+    int rc = match_into(&m->result, m->catalog, m->index, m->plan.blocks ? &m->plan : NULL, r, &m->opts, date,
+                        &m->scratch);
     if (rc) {
         result_reset(&m->result, m->catalog, date, m->opts.explain);
         return rc;

@@ -12,6 +12,7 @@
 
 #include "model.h"
 #include <paroer/match.h>
+#include <string.h>
 
 /* ---- compact views ----------------------------------------------------------- */
 
@@ -22,25 +23,41 @@ enum {
     PR_MOFF_WAITLIST = 1u << 3
 };
 
+/* Bit 31 is no code of any list: set in an offer's mask it means "the other
+ * side gave nothing, so this passes"; an all-ones mask means "any". Every
+ * list test is then one AND: (offer_x & query_x) != 0. */
+#define PR_ANY_BIT (1u << 31)
+
 typedef struct pr_moff {
-    uint32_t needs, modes, slots;             /* slots 0 = flexible */
-    uint32_t t_relations, t_conditions, t_requires;  /* 0 = any / none */
-    int32_t ra_min, ra_max;                   /* relative_age */
-    int32_t cfa_min, cfa_max;                 /* cared_for_age */
-    int32_t valid_from, valid_to;             /* open bounds as INT32_MIN / INT32_MAX */
-    int32_t verified;                         /* PAROER_DATE_NONE when unknown */
-    uint32_t id_rank;                         /* position of the id in byte order (matcher), else 0 */
-    uint8_t flags;                            /* PR_MOFF_* */
-    uint8_t bereaved;                         /* paroer_bereavement */
+    uint32_t needs_x;      /* needs | PR_ANY_BIT */
+    uint32_t modes_x;      /* modes | PR_ANY_BIT */
+    uint32_t slots_x;      /* slots | PR_ANY_BIT, or all ones when flexible */
+    uint32_t rel_x;        /* target relations, or all ones for any */
+    uint32_t cond_x;       /* target conditions, or all ones for any */
+    uint32_t t_requires;   /* paroer_flag bits */
+    int32_t ra_min;        /* relative_age: (uint32)(age - ra_min) <= ra_span */
+    uint32_t ra_span;
+    int32_t cfa_min, cfa_max;
+    int32_t valid_from;    /* validity: (uint32)(date - valid_from) <= valid_span; open = INT32_MIN / INT32_MAX */
+    uint32_t valid_span;
+    int32_t verified;      /* PAROER_DATE_NONE when unknown */
+    uint32_t id_rank;      /* position of the id in byte order (matcher), else 0 */
+    uint8_t flags;         /* PR_MOFF_* */
+    uint8_t bereaved;      /* paroer_bereavement */
     uint8_t kind;
-    uint8_t n_languages;                      /* 0..255; more are read from the offer */
-    uint16_t lang0;                           /* first language id */
+    uint8_t n_languages;   /* capped at 255; the rest are read from the offer */
+    uint16_t lang0;        /* first language id */
     uint16_t pad_;
 } pr_moff;
 
+/* The raw masks back from the extended ones. */
+static inline uint32_t pr_moff_needs(const pr_moff *m) { return m->needs_x & ~PR_ANY_BIT; }
+static inline uint32_t pr_moff_relations(const pr_moff *m) { return m->rel_x == UINT32_MAX ? 0 : m->rel_x; }
+static inline uint32_t pr_moff_conditions(const pr_moff *m) { return m->cond_x == UINT32_MAX ? 0 : m->cond_x; }
+
 typedef struct pr_mrel {
     uint32_t rel_bit;      /* 1 << relation */
-    uint32_t conditions;
+    uint32_t cond_x;       /* conditions | PR_ANY_BIT */
     int32_t cared_for_age; /* -1 unknown */
     uint32_t flags;        /* paroer_flag bits, with EMPLOYED from the relative */
     uint8_t bereaved;      /* 0/1 */
@@ -52,11 +69,12 @@ typedef struct pr_mrel {
 
 typedef struct pr_mquery {
     int32_t date, age, municipality;
-    uint32_t needs, modes, slots;             /* 0 = not given */
+    uint32_t needs;                           /* stated needs (0 = none) */
+    uint32_t needs_x, modes_x, slots_x;       /* the mask, or PR_ANY_BIT when not given */
+    uint32_t rel_union, cond_union;           /* over the relations (cond_union has PR_ANY_BIT) */
     uint64_t lang_mask;                       /* language ids < 64 */
     const uint16_t *lang_hi; size_t n_lang_hi;/* language ids >= 64 */
     const pr_mrel *rels; size_t n_rels;
-    uint32_t any_heavy;
 } pr_mquery;
 
 /* Fills *m from an offer. */
@@ -112,21 +130,95 @@ struct paroer_match_result {
     pr_mexcl *excluded; size_t n_excluded, cap_excluded;
 };
 
-/* ---- ranking (match_rank.c) ---------------------------------------------------- */
+/* ---- ranking (the score here, inline for the hot loop; the rest in match_rank.c) ----
+ * docs/matching.md is the user-facing description; keep the two in step.
+ * Everything is integer arithmetic, so the ranking is the same everywhere. */
+
+/* The score's weights (docs/matching.md, "Score"). */
+enum {
+    PR_W_NEED = 200,       /* per stated need the offer serves; more than all other parts can differ */
+    PR_W_CONDITION = 20,   /* the target names conditions (so the matched one) */
+    PR_W_RELATION = 10,    /* the target names relations (so the matched one) */
+    PR_W_REQUIRES = 10,    /* per required flag (all hold for the matched relation) */
+    PR_W_BEREAVED = 10,    /* the target is for bereaved relatives only */
+    PR_W_STRAIN = 30,      /* heavy strain and a respite_* or counselling offer */
+    PR_W_WAITLIST = -40,   /* status waitlist */
+    PR_W_STALE = -20       /* verified more than 365 days before the date */
+};
+
+#define PR_STALE_DAYS 365
+
+/* Index of the lowest set bit of a non-zero v. */
+static inline unsigned pr_ctz32(uint32_t v)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctz(v);
+#else
+    unsigned b = 0;
+    while (!(v & 1u)) { v >>= 1; b++; }
+    return b;
+#endif
+}
+
+static inline unsigned pr_ctz64(uint64_t v)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctzll(v);
+#else
+    unsigned b = 0;
+    while (!(v & 1u)) { v >>= 1; b++; }
+    return b;
+#endif
+}
+
+/* Population count: the instruction where the target has one, else SWAR
+ * (no libgcc call). */
+static inline int pr_popcount32(uint32_t v)
+{
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__POPCNT__)
+    return __builtin_popcount(v);
+#else
+    v = v - ((v >> 1) & 0x55555555u);
+    v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+    v = (v + (v >> 4)) & 0x0F0F0F0Fu;
+    return (int)((v * 0x01010101u) >> 24);
+#endif
+}
+
+/* Stale: verified more than 365 days before the date. */
+static inline int pr_offer_is_stale(int32_t verified, int32_t date)
+{
+    return verified != PAROER_DATE_NONE && (int64_t)date - (int64_t)verified > PR_STALE_DAYS;
+}
 
 /* Score of an eligible offer matched through relation `rel`. */
-int32_t pr_match_score(const pr_moff *o, const pr_mquery *q, const pr_mrel *rel);
+static inline int32_t pr_match_score(const pr_moff *o, const pr_mquery *q, const pr_mrel *rel)
+{
+    int32_t s = PR_W_NEED * pr_popcount32(o->needs_x & q->needs);
+    if (pr_moff_conditions(o)) s += PR_W_CONDITION;
+    if (pr_moff_relations(o)) s += PR_W_RELATION;
+    s += PR_W_REQUIRES * pr_popcount32(o->t_requires);
+    if (o->bereaved == PAROER_BEREAVEMENT_ONLY) s += PR_W_BEREAVED;
+    if ((o->flags & PR_MOFF_LIFTED) && rel->heavy) s += PR_W_STRAIN;
+    if (o->flags & PR_MOFF_WAITLIST) s += PR_W_WAITLIST;
+    if (pr_offer_is_stale(o->verified, q->date)) s += PR_W_STALE;
+    return s;
+}
+
 /* Writes the reason codes (PR_RS_*) of a match to out[PR_MAX_REASONS]; returns how many. */
 size_t pr_match_reasons(const pr_moff *o, const pr_mquery *q, const pr_mrel *rel, uint8_t *out);
-/* "1 when a ranks before b". */
-int pr_mentry_before(const pr_mentry *a, const pr_mentry *b);
+/* 1 when a ranks before b: higher score, then (through the key's low half,
+ * or byte order of the ids when no id ranks are known) lower id. */
+static inline int pr_mentry_before(const pr_mentry *a, const pr_mentry *b)
+{
+    if (a->key != b->key) return a->key > b->key;
+    return strcmp(a->id, b->id) < 0; /* strcmp compares as unsigned char */
+}
 /* Sorts entries best first. */
 void pr_mentry_sort(pr_mentry *e, size_t n);
 /* Static code strings. */
 const char *pr_reason_code(unsigned reason);
 const char *pr_exclusion_code(unsigned code);
-/* Stale: verified more than 365 days before the date. */
-int pr_offer_is_stale(int32_t verified, int32_t date);
 
 /* ---- an entry point for benchmarks and cross-checks ------------------------------
  * Writes the catalog indexes of the offers eligible for `r` on `date`

@@ -1,24 +1,10 @@
-/* Ranking of eligible offers: the score, the reasons and the order.
- * Everything is integer arithmetic, so the ranking is the same on every
- * platform and compiler. docs/matching.md is the user-facing description;
- * keep the two in step. */
+/* Ranking of eligible offers: the reasons and the order (the score itself
+ * is inline in match_internal.h). Everything is integer arithmetic, so the
+ * ranking is the same on every platform and compiler. docs/matching.md is
+ * the user-facing description; keep the two in step. */
 #include "match_internal.h"
 #include <stdlib.h>
 #include <string.h>
-
-/* The score's weights (docs/matching.md, "Score"). */
-enum {
-    PR_W_NEED = 200,       /* per stated need the offer serves; more than all other parts can differ */
-    PR_W_CONDITION = 20,   /* the target names conditions (so the matched one) */
-    PR_W_RELATION = 10,    /* the target names relations (so the matched one) */
-    PR_W_REQUIRES = 10,    /* per required flag (all hold for the matched relation) */
-    PR_W_BEREAVED = 10,    /* the target is for bereaved relatives only */
-    PR_W_STRAIN = 30,      /* heavy strain and a respite_* or counselling offer */
-    PR_W_WAITLIST = -40,   /* status waitlist */
-    PR_W_STALE = -20       /* verified more than 365 days before the date */
-};
-
-#define PR_STALE_DAYS 365
 
 static const char *const reason_codes[PR_RS_COUNT] = {
     /* PR_RS_NEED0 + paroer_need */
@@ -58,64 +44,24 @@ const char *pr_exclusion_code(unsigned code)
     return code < PR_EX_COUNT ? exclusion_codes[code] : NULL;
 }
 
-static int popcount32(uint32_t v)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return __builtin_popcount(v);
-#else
-    int n = 0;
-    for (; v; v &= v - 1) n++;
-    return n;
-#endif
-}
-
-int pr_offer_is_stale(int32_t verified, int32_t date)
-{
-    return verified != PAROER_DATE_NONE && (int64_t)date - (int64_t)verified > PR_STALE_DAYS;
-}
-
-int32_t pr_match_score(const pr_moff *o, const pr_mquery *q, const pr_mrel *rel)
-{
-    int32_t s = PR_W_NEED * popcount32(o->needs & q->needs);
-    if (o->t_conditions) s += PR_W_CONDITION;
-    if (o->t_relations) s += PR_W_RELATION;
-    s += PR_W_REQUIRES * popcount32(o->t_requires);
-    if (o->bereaved == PAROER_BEREAVEMENT_ONLY) s += PR_W_BEREAVED;
-    if ((o->flags & PR_MOFF_LIFTED) && rel->heavy) s += PR_W_STRAIN;
-    if (o->flags & PR_MOFF_WAITLIST) s += PR_W_WAITLIST;
-    if (pr_offer_is_stale(o->verified, q->date)) s += PR_W_STALE;
-    return s;
-}
-
 size_t pr_match_reasons(const pr_moff *o, const pr_mquery *q, const pr_mrel *rel, uint8_t *out)
 {
     size_t n = 0;
-    uint32_t m = o->needs & q->needs;
-    for (unsigned b = 0; b < PR_N_NEED; b++)
-        if (m & PR_BIT(b)) out[n++] = (uint8_t)(PR_RS_NEED0 + b);
-    if (o->t_conditions) {
-        m = o->t_conditions & rel->conditions;
-        for (unsigned b = 0; b < PR_N_CONDITION; b++)
-            if (m & PR_BIT(b)) out[n++] = (uint8_t)(PR_RS_CONDITION0 + b);
-    }
-    if (o->t_relations) {
-        for (unsigned b = 0; b < PR_N_RELATION; b++)
-            if (rel->rel_bit == PR_BIT(b)) out[n++] = (uint8_t)(PR_RS_RELATION0 + b);
-    }
-    for (unsigned b = 0; b < PR_N_FLAG; b++)
-        if (o->t_requires & PR_BIT(b)) out[n++] = (uint8_t)(PR_RS_REQUIRES0 + b);
+    /* Set bits in ascending order: the codes' order. */
+    for (uint32_t m = pr_moff_needs(o) & q->needs & PR_ALL(PR_N_NEED); m; m &= m - 1)
+        out[n++] = (uint8_t)(PR_RS_NEED0 + pr_ctz32(m));
+    if (pr_moff_conditions(o))
+        for (uint32_t m = pr_moff_conditions(o) & rel->cond_x & PR_ALL(PR_N_CONDITION); m; m &= m - 1)
+            out[n++] = (uint8_t)(PR_RS_CONDITION0 + pr_ctz32(m));
+    if (pr_moff_relations(o) && (rel->rel_bit & PR_ALL(PR_N_RELATION)))
+        out[n++] = (uint8_t)(PR_RS_RELATION0 + pr_ctz32(rel->rel_bit));
+    for (uint32_t m = o->t_requires & PR_ALL(PR_N_FLAG); m; m &= m - 1)
+        out[n++] = (uint8_t)(PR_RS_REQUIRES0 + pr_ctz32(m));
     if (rel->bereaved) out[n++] = PR_RS_BEREAVED;
     if ((o->flags & PR_MOFF_LIFTED) && rel->heavy) out[n++] = PR_RS_STRAIN_HIGH;
     if (o->flags & PR_MOFF_WAITLIST) out[n++] = PR_RS_WAITLIST;
     if (pr_offer_is_stale(o->verified, q->date)) out[n++] = PR_RS_STALE;
     return n;
-}
-
-int pr_mentry_before(const pr_mentry *a, const pr_mentry *b)
-{
-    if (a->key != b->key) return a->key > b->key;
-    /* Same score and no id ranks: byte order of the ids (strcmp compares as unsigned char). */
-    return strcmp(a->id, b->id) < 0;
 }
 
 static int cmp_entries(const void *pa, const void *pb)

@@ -2,12 +2,14 @@
  * default of the contract (section 2), every key, the forms a municipality
  * may take, null handling, unknown keys, several errors in one pass, merging
  * several files, allocation failures, and the real data in data/. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -652,38 +654,57 @@ static void test_bad_arguments(void **state)
 
 /* ---- the shipped data ----------------------------------------------------- */
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every data/NAME.json loads without errors (warnings are printed), alone and all together. */
 static void test_data_files(void **state)
 {
     (void)state;
-    static const char *files[] = {"statutory.json", "dk-offers.json", "odsherred-policy.json"};
+    DIR *dir = opendir(DATA_DIR);
+    assert_non_null(dir);
+    char *paths[64];
+    size_t n = 0;
+    struct dirent *ent;
+    while ((ent = readdir(dir)) != NULL && n < 64) {
+        size_t len = strlen(ent->d_name);
+        if (len < 6 || strcmp(ent->d_name + len - 5, ".json") != 0) continue;
+        paths[n] = malloc(strlen(DATA_DIR) + len + 2);
+        sprintf(paths[n], "%s/%s", DATA_DIR, ent->d_name);
+        n++;
+    }
+    closedir(dir);
+    qsort(paths, n, sizeof *paths, by_name);
+    assert_true(n >= 3);   /* statutory.json, dk-offers.json, odsherred-policy.json at least */
     size_t total_offers = 0;
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", DATA_DIR, files[i]);
+    for (size_t i = 0; i < n; i++) {
         paroer_diagnostics *d = NULL;
         paroer_diagnostics_new(&d, NULL);
         paroer_load_options o;
         paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
         o.diagnostics = d;
         paroer_catalog *c = NULL;
-        int rc = paroer_catalog_load_file(&c, path, &o);
+        int rc = paroer_catalog_load_file(&c, paths[i], &o);
         for (size_t k = 0; k < paroer_diagnostics_count(d); k++) print_message("%s\n", paroer_diagnostic_text(d, k));
-        assert_int_equal(rc, PAROER_OK);
+        if (rc != PAROER_OK) fail_msg("%s does not load: %d", paths[i], rc);
         assert_int_equal(paroer_diagnostics_error_count(d), 0);
-        print_message("%s: %zu providers, %zu offers, %zu policies, %zu warnings\n", files[i],
+        print_message("%s: %zu providers, %zu offers, %zu policies, %zu warnings\n", paths[i],
                       paroer_catalog_provider_count(c), paroer_catalog_offer_count(c), paroer_catalog_policy_count(c),
                       paroer_diagnostics_count(d));
         total_offers += paroer_catalog_offer_count(c);
         paroer_catalog_free(c);
         paroer_diagnostics_free(d);
     }
-    /* And all of them together. */
-    const char *paths[] = {DATA_DIR "/statutory.json", DATA_DIR "/dk-offers.json", DATA_DIR "/odsherred-policy.json"};
+    /* And all of them together (ids are unique across the shipped files). */
     paroer_catalog *c = NULL;
-    assert_int_equal(paroer_catalog_load_files(&c, paths, 3, NULL), PAROER_OK);
+    assert_int_equal(paroer_catalog_load_files(&c, (const char *const *)paths, n, NULL), PAROER_OK);
     assert_int_equal(paroer_catalog_offer_count(c), total_offers);
+    assert_non_null(paroer_catalog_find_offer(c, "dk-stat-aeldreloven-16-afloesning"));
     assert_non_null(paroer_catalog_policy_for(c, 306, PAROER_DATE_NONE));
     paroer_catalog_free(c);
+    for (size_t i = 0; i < n; i++) free(paths[i]);
 }
 
 /* ---- allocation failures -------------------------------------------------- */

@@ -148,8 +148,8 @@ static void test_errors_hide_values(void **state)
         "r.json:2:56: error: cared_for_age must be 0..130 in relations[0].cared_for_age",
         "r.json:2:80: error: hours_per_week must be 0..168 in relations[0].hours_per_week",
         "r.json:3:18: error: expected true or false, found a string in relations[0].cohabiting",
-        "r.json:3:40: error: unknown need \"demensia\" (expected one of: respite, practical_help, information, education, "
-        "peer_support, counselling, own_health, financial, work_life, network, involvement) in needs[0]",
+        ("r.json:3:40: error: unknown need \"demensia\" (expected one of: respite, practical_help, information, education, "
+         "peer_support, counselling, own_health, financial, work_life, network, involvement) in needs[0]"),
     };
     for (size_t i = 0; i < paroer_diagnostics_count(d); i++) {
         const char *t = paroer_diagnostic_text(d, i);

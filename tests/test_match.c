@@ -56,6 +56,11 @@ static void test_valid_dates_inclusive(void **state)
     assert_string_equal(TM_VERDICT(c, r, "to-yesterday"), "inactive");
     assert_string_equal(TM_VERDICT(c, r, "one-day"), "eligible");
     assert_string_equal(TM_VERDICT(c, r, "open"), "eligible");
+    paroer_match_result *fast = tm_match(c, r, 0); /* explain off: the same four */
+    assert_int_equal(paroer_match_result_count(fast), 4);
+    assert_true(tm_rank_of(fast, "from-tomorrow") < 0);
+    assert_true(tm_rank_of(fast, "to-yesterday") < 0);
+    paroer_match_result_free(fast);
     /* The reference date decides: the day before, "one-day" is inactive. */
     paroer_match_options o = tm_opts(TM_TODAY - 1, 0, 1);
     paroer_match_result *res = NULL;

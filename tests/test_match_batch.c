@@ -85,7 +85,7 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    f->c = tm_random_catalog(7, 40, 12);
+    f->c = tm_random_catalog(7, 60, 12); /* 72 offers per municipality: two words of bits */
     tm_rng g = {12345};
     for (int k = 0; k < N_REL; k++) f->rel[k] = tm_random_relative(&g, k);
     *state = f;
@@ -120,6 +120,17 @@ static void test_against_oracle(void **state)
                 fail_msg("relative %d offer %s: got %s, want %s", k, paroer_offer_id(o), buf, want);
             if (code) excluded++; else eligible++;
         }
+        /* Without explain (only the area's offers visited, cheapest tests first)
+         * the ranked list is the same. */
+        paroer_match_result *fast = tm_match(f->c, f->rel[k], 0);
+        assert_int_equal(paroer_match_result_count(fast), paroer_match_result_count(res));
+        for (size_t i = 0; i < paroer_match_result_count(res); i++) {
+            assert_ptr_equal(paroer_match_result_offer(fast, i), paroer_match_result_offer(res, i));
+            assert_int_equal(paroer_match_result_score(fast, i), paroer_match_result_score(res, i));
+            assert_int_equal(paroer_match_result_relation(fast, i), paroer_match_result_relation(res, i));
+            assert_string_equal(TM_REASONS(fast, i), TM_REASONS(res, i));
+        }
+        paroer_match_result_free(fast);
         /* Ranked order: score non-increasing, ties by id. */
         for (size_t i = 1; i < paroer_match_result_count(res); i++) {
             int32_t a = paroer_match_result_score(res, i - 1), b = paroer_match_result_score(res, i);
@@ -166,9 +177,11 @@ static int batch_cb(size_t index, const paroer_match_result *res, void *userdata
 static void test_entry_points_agree(void **state)
 {
     fixture *f = *state;
-    static const struct { uint32_t top; int explain; } cfg[] = {{0, 0}, {0, 1}, {10, 0}, {3, 1}, {1, 0}};
+    /* date 0: today (the matcher then keeps paused and expired offers in its lists) */
+    static const struct { uint32_t top; int explain; int today; } cfg[] = {
+        {0, 0, 0}, {0, 1, 0}, {10, 0, 0}, {3, 1, 0}, {1, 0, 0}, {10, 0, 1}, {0, 1, 1}};
     for (size_t k = 0; k < sizeof cfg / sizeof cfg[0]; k++) {
-        paroer_match_options o = tm_opts(TM_TODAY, cfg[k].top, cfg[k].explain);
+        paroer_match_options o = tm_opts(cfg[k].today ? PAROER_DATE_NONE : TM_TODAY, cfg[k].top, cfg[k].explain);
         char *json[N_REL];
         for (int i = 0; i < N_REL; i++) {
             paroer_match_result *res = NULL;
@@ -350,6 +363,36 @@ static void test_allocation_failures(void **state)
     }
 }
 
+/* Blocks of many words (a municipality with hundreds of offers): the
+ * matcher's bit sets agree with the one-shot path. */
+static void test_large_blocks(void **state)
+{
+    (void)state;
+    paroer_catalog *c = tm_random_catalog(3, 170, 30); /* 200 per municipality: 4 words */
+    tm_rng g = {99};
+    paroer_match_options o = tm_opts(TM_TODAY, 0, 0);
+    paroer_matcher *m = NULL;
+    assert_int_equal(paroer_matcher_new(&m, c, &o), PAROER_OK);
+    long total = 0;
+    for (int k = 0; k < 150; k++) {
+        paroer_relative *r = tm_random_relative(&g, k);
+        paroer_match_result *one = NULL;
+        const paroer_match_result *mr = NULL;
+        assert_int_equal(paroer_match(&one, c, r, &o), PAROER_OK);
+        assert_int_equal(paroer_matcher_match(m, r, &mr), PAROER_OK);
+        char *a = json_of(one), *b = json_of(mr);
+        assert_string_equal(a, b);
+        total += (long)paroer_match_result_count(one);
+        paroer_free(a);
+        paroer_free(b);
+        paroer_match_result_free(one);
+        paroer_relative_free(r);
+    }
+    assert_true(total > 300);
+    paroer_matcher_free(m);
+    paroer_catalog_free(c);
+}
+
 /* The cheap internal eligible set equals the eligible offers of a full match. */
 static void test_eligible_set(void **state)
 {
@@ -381,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_matcher_steady_state_allocates_nothing),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_eligible_set),
+        cmocka_unit_test(test_large_blocks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -201,6 +201,16 @@ static void test_relation_choice(void **state)
     assert_int_equal(score_of(res, "c-respite-home"), 30);
     paroer_match_result_free(res);
     paroer_relative_free(r);
+    /* No heavy relation: the first one, for every offer. */
+    r = tm_relative("r", 60);
+    tm_hours(r, tm_rel(r, PAROER_RELATION_SIBLING), 5);
+    tm_hours(r, tm_rel(r, PAROER_RELATION_PARENT), 10);
+    tm_rel(r, PAROER_RELATION_OTHER_FAMILY);
+    res = ranked(c, r);
+    for (size_t i = 0; i < paroer_match_result_count(res); i++)
+        assert_int_equal(paroer_match_result_relation(res, i), 0);
+    paroer_match_result_free(res);
+    paroer_relative_free(r);
     paroer_catalog_free(c);
 }
 

@@ -133,6 +133,30 @@ static void test_crlf_bom_blank_lines(void **state)
     paroer_population_free(p);
 }
 
+/* A CR not followed by LF is data, not a line end (here it spoils a need). */
+static void test_lone_cr(void **state)
+{
+    (void)state;
+    const char *csv = TC_HEADER
+        "r-1,52,306,1,son_daughter,dementia,84,12,0,1,0,0,res\rpite,,\r\n"
+        "r-2,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,in_person,weekday_day\r\n"
+        "r-3,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,in_person,weekday_day\r\n";
+    paroer_diagnostics *d = NULL;
+    assert_int_equal(paroer_diagnostics_new(&d, NULL), PAROER_OK);
+    paroer_load_options o;
+    paroer_load_options_init(&o, PAROER_LOAD_OPTIONS_VERSION);
+    o.diagnostics = d;
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_buffer(&p, csv, strlen(csv), "cr.csv", &o), PAROER_OK);
+    assert_int_equal(paroer_population_count(p), 2);
+    assert_int_equal(paroer_population_line(p, 1), 4);
+    assert_int_equal(paroer_diagnostics_error_count(d), 1);
+    assert_int_equal(paroer_diagnostic_line(d, 0), 2);
+    assert_non_null(strstr(paroer_diagnostic_message(d, 0), "unknown need \"res?pite\""));
+    paroer_population_free(p);
+    paroer_diagnostics_free(d);
+}
+
 /* ---- bad rows ------------------------------------------------------------------ */
 
 static const char *const bad_csv = TC_HEADER
@@ -307,6 +331,10 @@ static void test_header(void **state)
     assert_int_equal(load_status("id,age,age,municipality,relation\n", 0, NULL), PAROER_ESCHEMA);
     assert_string_equal(paroer_error_last()->message, "column \"age\" is named twice in the header");
     assert_int_equal(load_status("\"id,age\n", 0, NULL), PAROER_EPARSE);
+    char wide[1024] = "id,age,municipality,relation";
+    for (int i = 0; i < 70; i++) snprintf(wide + strlen(wide), sizeof wide - strlen(wide), ",x%d", i);
+    assert_int_equal(load_status(wide, 0, NULL), PAROER_ESCHEMA);
+    assert_string_equal(paroer_error_last()->message, "the header has more than 64 columns");
 
     /* only the required columns, in another order */
     const char *few = "relation,municipality,age,id\nparent,306,40,r-1\nsibling,306,40,r-1\n";
@@ -491,6 +519,7 @@ static void test_allocation_failures(void **state)
         if (rc == PAROER_OK) {
             succeeded = 1;
             assert_int_equal(paroer_population_count(p), 3);
+            f.budget = -1;
             paroer_relative *r = NULL;
             assert_int_equal(paroer_population_relative(&r, p, 1, &a), PAROER_OK);
             paroer_relative_free(r);
@@ -512,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_good_rows),
         cmocka_unit_test(test_quoted_fields),
         cmocka_unit_test(test_crlf_bom_blank_lines),
+        cmocka_unit_test(test_lone_cr),
         cmocka_unit_test(test_bad_rows_reported),
         cmocka_unit_test(test_strict_stops_at_first_bad_row),
         cmocka_unit_test(test_max_errors),

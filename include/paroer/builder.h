@@ -92,12 +92,14 @@ PAROER_API void paroer_catalog_builder_free(paroer_catalog_builder *b);
 /**
  * @brief Sets the default municipality: offers that list none get it, as a
  *        catalog document's top-level "municipality" does.
+ * @param b The builder.
  * @param municipality 1..999, or -1 for none.
  */
 PAROER_API int paroer_builder_set_municipality(paroer_catalog_builder *b, int32_t municipality);
 
 /**
  * @brief Adds a provider.
+ * @param b The builder.
  * @param id Unique provider id; @param name Its name; @param kind A #paroer_provider_kind_code;
  * @param area A #paroer_area or -1.
  * @return #PAROER_OK, #PAROER_EDUPLICATE, #PAROER_ESCHEMA, #PAROER_EINVALID or #PAROER_ENOMEM.
@@ -107,6 +109,9 @@ PAROER_API int paroer_builder_add_provider(paroer_catalog_builder *b, const char
 
 /**
  * @brief Opens a new offer. The previous offer must be closed.
+ * @param b The builder.
+ * @param id Unique offer id (copied).
+ * @param name The offer's name (copied).
  * @param kind A #paroer_kind.
  */
 PAROER_API int paroer_builder_begin_offer(paroer_catalog_builder *b, const char *id, const char *name,
@@ -124,7 +129,13 @@ PAROER_API int paroer_builder_end_offer(paroer_catalog_builder *b);
 PAROER_API int paroer_builder_begin_policy(paroer_catalog_builder *b, const char *id, int32_t municipality,
                                            const char *title);
 
-/** @brief Opens a goal inside the open policy. @param category A #paroer_goal_category_code. */
+/**
+ * @brief Opens a goal inside the open policy.
+ * @param b The builder.
+ * @param id Goal id, unique within the policy (copied).
+ * @param title The goal's title (copied).
+ * @param category A #paroer_goal_category_code.
+ */
 PAROER_API int paroer_builder_begin_goal(paroer_catalog_builder *b, const char *id, const char *title,
                                          int32_t category);
 
@@ -133,6 +144,8 @@ PAROER_API int paroer_builder_end_goal(paroer_catalog_builder *b);
 
 /**
  * @brief Adds an action plan to the open policy.
+ * @param b The builder.
+ * @param title The plan's title (copied).
  * @param due Due date or #PAROER_DATE_NONE; @param adopted Adoption date or #PAROER_DATE_NONE.
  */
 PAROER_API int paroer_builder_add_action_plan(paroer_catalog_builder *b, const char *title, int32_t due,
@@ -170,6 +183,7 @@ PAROER_API int paroer_builder_add_catalog(paroer_catalog_builder *b, const paroe
  * @brief Finishes: checks what is still open, builds the indexes and hands
  *        over an immutable catalog. The builder is empty afterwards and may be
  *        reused or freed.
+ * @param b The builder.
  * @param[out] out The catalog (caller frees with paroer_catalog_free()).
  */
 PAROER_API int paroer_catalog_builder_finish(paroer_catalog_builder *b, paroer_catalog **out);

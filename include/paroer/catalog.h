@@ -146,7 +146,8 @@ PAROER_API size_t paroer_catalog_policy_count(const paroer_catalog *c);
 PAROER_API const paroer_policy *paroer_catalog_policy(const paroer_catalog *c, size_t i);
 /** @} */
 
-/** @name Looking things up @{ */
+/** @name Looking things up
+ * @{ */
 /** @brief The offer with id @p id (NUL-terminated), or NULL. */
 PAROER_API const paroer_offer *paroer_catalog_find_offer(const paroer_catalog *c, const char *id);
 /** @brief The provider with id @p id, or NULL. */
@@ -156,6 +157,8 @@ PAROER_API const paroer_policy *paroer_catalog_find_policy(const paroer_catalog 
 /**
  * @brief The policy of a municipality: the one in force on @p date (not past
  *        its valid_to), else the most recently adopted one, else NULL.
+ * @param c The catalog.
+ * @param municipality A municipality code (1..999).
  * @param date A date, or #PAROER_DATE_NONE for "any".
  */
 PAROER_API const paroer_policy *paroer_catalog_policy_for(const paroer_catalog *c, int32_t municipality,
@@ -163,6 +166,10 @@ PAROER_API const paroer_policy *paroer_catalog_policy_for(const paroer_catalog *
 /**
  * @brief The offers tied to an external code, e.g. a KL FSIII intervention
  *        (system "urn:oid:1.2.208.176.2.21").
+ * @param c The catalog.
+ * @param system The code system (NUL-terminated).
+ * @param code The code within it (NUL-terminated).
+ * @param cap Room in @p out.
  * @param[out] out Up to @p cap offers are written here (may be NULL when @p cap is 0).
  * @return The total number of matching offers (may exceed @p cap), in catalog order.
  */
@@ -170,7 +177,8 @@ PAROER_API size_t paroer_catalog_find_by_code(const paroer_catalog *c, const cha
                                               const paroer_offer **out, size_t cap);
 /** @} */
 
-/** @name Providers @{ */
+/** @name Providers
+ * @{ */
 /** @brief The provider's id (borrowed). */
 PAROER_API const char *paroer_provider_id(const paroer_provider *p);
 /** @brief The provider's name (borrowed). */
@@ -280,7 +288,8 @@ PAROER_API int32_t paroer_target_bereaved(const paroer_target *t);
 PAROER_API int paroer_target_overlaps(const paroer_target *a, const paroer_target *b);
 /** @} */
 
-/** @name Policies @{ */
+/** @name Policies
+ * @{ */
 /** @brief The policy's id (borrowed). */
 PAROER_API const char *paroer_policy_id(const paroer_policy *p);
 /** @brief The policy's title (borrowed). */
@@ -309,7 +318,8 @@ PAROER_API int32_t paroer_policy_action_plan_due(const paroer_policy *p, size_t 
 PAROER_API int32_t paroer_policy_action_plan_adopted(const paroer_policy *p, size_t i);
 /** @} */
 
-/** @name Goals @{ */
+/** @name Goals
+ * @{ */
 /** @brief The goal's id (borrowed). */
 PAROER_API const char *paroer_goal_id(const paroer_goal *g);
 /** @brief The goal's title (borrowed). */

@@ -136,6 +136,9 @@ PAROER_API void paroer_free(void *ptr);
 /**
  * @brief Builds a date from year, month and day.
  * @param[out] out The day number.
+ * @param year 1..9999.
+ * @param month 1..12.
+ * @param day 1..31, within the month.
  * @return #PAROER_OK, or #PAROER_EINVALID for an impossible date (2026-02-30) or a year outside 1..9999.
  */
 PAROER_API int paroer_date_from_ymd(int32_t *out, int32_t year, int32_t month, int32_t day);

@@ -108,7 +108,8 @@ PAROER_API void paroer_coverage_free(paroer_coverage *cov);
  */
 PAROER_API int paroer_coverage_to_json(const paroer_coverage *cov, char **out, size_t *len);
 
-/** @name The result's frame @{ */
+/** @name The result's frame
+ * @{ */
 /** @brief The municipality, or -1 for national population reach. */
 PAROER_API int32_t paroer_coverage_municipality(const paroer_coverage *cov);
 /** @brief The reference date used (today's when the options gave none). */
@@ -127,6 +128,7 @@ PAROER_API size_t paroer_coverage_cell_count(const paroer_coverage *cov);
 PAROER_API double paroer_coverage_overall(const paroer_coverage *cov);
 /**
  * @brief A covered share by one code of a list.
+ * @param cov The coverage result.
  * @param list #PAROER_VOCAB_NEED, #PAROER_VOCAB_CONDITION, #PAROER_VOCAB_RELATION or #PAROER_VOCAB_AGE_BAND.
  * @param code A code of that list.
  * @return The share of covered (cell, need) pairs having that code, or -1 for an
@@ -144,6 +146,8 @@ PAROER_API int paroer_coverage_covered(const paroer_coverage *cov, int32_t age_b
 PAROER_API size_t paroer_coverage_gap_count(const paroer_coverage *cov);
 /**
  * @brief Gap @p i, in the order age band, relation, condition, need (code order).
+ * @param cov The coverage result.
+ * @param i 0 .. paroer_coverage_gap_count() - 1.
  * @param[out] age_band,relation,condition,need The gap's codes (any may be NULL).
  * @return #PAROER_OK or #PAROER_EINVALID when @p i is out of range.
  */
@@ -155,7 +159,8 @@ PAROER_API size_t paroer_coverage_bereavement_count(const paroer_coverage *cov, 
 PAROER_API const char *paroer_coverage_bereavement_offer(const paroer_coverage *cov, int32_t need, size_t i);
 /** @} */
 
-/** @name Policy coverage @{ */
+/** @name Policy coverage
+ * @{ */
 /** @brief The id of the policy used (borrowed), or NULL when the municipality has none. */
 PAROER_API const char *paroer_coverage_policy_id(const paroer_coverage *cov);
 /** @brief Number of goals of the policy (organisational ones included), in policy order. */
@@ -170,7 +175,8 @@ PAROER_API size_t paroer_coverage_goal_realised_count(const paroer_coverage *cov
 PAROER_API const char *paroer_coverage_goal_realised_by(const paroer_coverage *cov, size_t i, size_t j);
 /** @} */
 
-/** @name Checks @{ */
+/** @name Checks
+ * @{ */
 /** @brief Status of a check. Values are fixed forever. */
 typedef enum paroer_check_status {
     PAROER_CHECK_PASS = 0, /**< `pass`. */
@@ -213,6 +219,9 @@ PAROER_API uint64_t paroer_coverage_pop_needs_met(const paroer_coverage *cov);
 PAROER_API size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, int32_t breakdown);
 /**
  * @brief Cell @p i of a breakdown.
+ * @param cov The coverage result.
+ * @param breakdown A #paroer_breakdown.
+ * @param i 0 .. paroer_coverage_breakdown_count() - 1.
  * @param[out] code The municipality or the code of the cell (may be NULL).
  * @param[out] relatives,reached,needs_met The cell's counts, all 0 when it is suppressed (may be NULL).
  * @return 1 when the cell is reported, 0 when it is suppressed (fewer relatives than min_cell),
@@ -234,6 +243,8 @@ PAROER_API int paroer_coverage_unmet(const paroer_coverage *cov, size_t i, int32
 PAROER_API size_t paroer_coverage_allocation_count(const paroer_coverage *cov);
 /**
  * @brief Allocation entry @p i (catalog order).
+ * @param cov The coverage result.
+ * @param i 0 .. paroer_coverage_allocation_count() - 1.
  * @param[out] offer_id The offer's id (borrowed; may be NULL).
  * @param[out] capacity Its capacity.
  * @param[out] served Relatives given a place.

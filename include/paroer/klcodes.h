@@ -46,6 +46,9 @@ PAROER_API int32_t paroer_kl_value(size_t i);
 
 /**
  * @brief Entries for an external code (system and code, NUL-terminated).
+ * @param system The code system, e.g. "urn:oid:1.2.208.176.2.21" (FSIII).
+ * @param code The code within it.
+ * @param cap Room in @p out.
  * @param[out] out Up to @p cap entry indexes (may be NULL when @p cap is 0).
  * @return The number of entries (may exceed @p cap); 0 when unknown.
  */
@@ -53,6 +56,9 @@ PAROER_API size_t paroer_kl_lookup(const char *system, const char *code, size_t 
 
 /**
  * @brief Entries mapping to one of our codes, e.g. (PAROER_VOCAB_CONDITION, PAROER_CONDITION_DEMENTIA).
+ * @param list A #paroer_vocab.
+ * @param value A value of that list.
+ * @param cap Room in @p out.
  * @param[out] out Up to @p cap entry indexes (may be NULL when @p cap is 0).
  * @return The number of entries (may exceed @p cap).
  */

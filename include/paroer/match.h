@@ -104,7 +104,7 @@ typedef enum paroer_rule {
  * @brief The contract's code of a rule, e.g. "area" or, for
  *        #PAROER_RULE_REQUIRES, "requires:terminal".
  * @param rule A #paroer_rule other than #PAROER_RULE_NONE.
- * @param flag The #paroer_flag for #PAROER_RULE_REQUIRES; ignored otherwise.
+ * @param flag The flag (a paroer_flag value) for #PAROER_RULE_REQUIRES; ignored otherwise.
  * @return A static string, or NULL for an unknown rule or flag.
  * @par Thread safety
  * Safe.
@@ -113,6 +113,7 @@ PAROER_API const char *paroer_match_rule_code(int32_t rule, int32_t flag);
 
 /**
  * @brief The code of an outcome: "eligible", "excluded" or "possible".
+ * @param outcome A #paroer_outcome.
  * @return A static string, or NULL for an unknown outcome.
  * @par Thread safety
  * Safe.
@@ -138,62 +139,154 @@ typedef struct paroer_match_result paroer_match_result;
 PAROER_API int paroer_match(paroer_match_result **out, const paroer_catalog *catalog,
                             const paroer_relative *relative, const paroer_match_options *opts);
 
-/** @brief Frees a result from paroer_match(); NULL is allowed. Never pass a result borrowed from a matcher or a batch. */
+/**
+ * @brief Frees a result from paroer_match().
+ * @param result The result, or NULL. Never pass a result borrowed from a
+ *        matcher or a batch callback.
+ * @par Thread safety
+ * Safe if @p result is not used concurrently.
+ */
 PAROER_API void paroer_match_result_free(paroer_match_result *result);
 
 /** @name Reading a result
- * Index-plus-count accessors. Every pointer returned is borrowed: strings
- * are static or live as long as the result (for a matcher's or a batch's
- * result: until the next match or the end of the callback), offers as long as
- * the catalog. An out-of-range index gives the value named.
+ * Index-plus-count accessors; @p r may be NULL (giving the value named for
+ * "out of range"). Every pointer returned is borrowed: strings are static or
+ * live as long as the result (for a matcher's result: until its next match;
+ * in a batch: until the callback returns), offers as long as the catalog.
  * @par Thread safety
  * Safe if the result is not being refilled (a matcher's next match) concurrently.
  * @{ */
-/** @brief The relative's pseudonym ("" when it had none). */
-PAROER_API const char *paroer_match_result_relative_id(const paroer_match_result *r);
-/** @brief The reference date used (today's date when the options gave none). */
-PAROER_API int32_t paroer_match_result_date(const paroer_match_result *r);
-/** @brief 1 when the result lists excluded offers (explain was on). */
-PAROER_API int paroer_match_result_explained(const paroer_match_result *r);
-/** @brief The catalog the result refers to (borrowed). */
-PAROER_API const paroer_catalog *paroer_match_result_catalog(const paroer_match_result *r);
+
 /**
- * @brief Number of offers of the catalog with outcome @p outcome, counted
+ * @brief The relative's pseudonym.
+ * @param r The result.
+ * @return A string owned by the result ("" when the relative had no id).
+ */
+PAROER_API const char *paroer_match_result_relative_id(const paroer_match_result *r);
+
+/**
+ * @brief The reference date the match used.
+ * @param r The result.
+ * @return The date (today's when the options gave none), or #PAROER_DATE_NONE for NULL.
+ */
+PAROER_API int32_t paroer_match_result_date(const paroer_match_result *r);
+
+/**
+ * @brief Whether the result lists excluded offers.
+ * @param r The result.
+ * @return 1 when explain was on, else 0.
+ */
+PAROER_API int paroer_match_result_explained(const paroer_match_result *r);
+
+/**
+ * @brief The catalog the result refers to.
+ * @param r The result.
+ * @return The catalog (borrowed), or NULL.
+ */
+PAROER_API const paroer_catalog *paroer_match_result_catalog(const paroer_match_result *r);
+
+/**
+ * @brief Number of offers of the catalog with a given outcome, counted
  *        before the top-N cut (so "10 of 37" can be shown).
- *
- * #PAROER_OUTCOME_EXCLUDED counts every offer that is not eligible (or
- * possible), whether or not explain was on. Unknown outcomes give 0.
+ * @param r The result.
+ * @param outcome A #paroer_outcome. #PAROER_OUTCOME_EXCLUDED counts every
+ *        offer that is not eligible (or possible), whether or not explain was on.
+ * @return The count; 0 for an unknown outcome.
  */
 PAROER_API size_t paroer_match_result_outcome_count(const paroer_match_result *r, int32_t outcome);
-/** @brief Number of ranked entries (at most the option's @c top). */
-PAROER_API size_t paroer_match_result_count(const paroer_match_result *r);
-/** @brief The offer of ranked entry @p i (borrowed from the catalog), or NULL. */
-PAROER_API const paroer_offer *paroer_match_result_offer(const paroer_match_result *r, size_t i);
-/** @brief The #paroer_outcome of entry @p i, or -1. Always #PAROER_OUTCOME_ELIGIBLE in this version. */
-PAROER_API int32_t paroer_match_result_outcome(const paroer_match_result *r, size_t i);
-/** @brief The score of entry @p i (docs/matching.md), or INT32_MIN. Higher ranks first. */
-PAROER_API int32_t paroer_match_result_score(const paroer_match_result *r, size_t i);
-/** @brief The index (in the relative) of the relation entry @p i matched, or -1. */
-PAROER_API int32_t paroer_match_result_relation(const paroer_match_result *r, size_t i);
-/** @brief Number of reasons of entry @p i (0 when out of range). */
-PAROER_API size_t paroer_match_result_reason_count(const paroer_match_result *r, size_t i);
-/** @brief Reason @p k of entry @p i as a code such as "need:respite" (static string), or NULL. */
-PAROER_API const char *paroer_match_result_reason(const paroer_match_result *r, size_t i, size_t k);
+
 /**
- * @brief Copies the scores of the ranked entries into @p buf (for NumPy and the like).
- * @param buf Room for @p cap scores (may be NULL when @p cap is 0).
+ * @brief Number of ranked entries.
+ * @param r The result.
+ * @return At most the option's @c top (when not 0).
+ */
+PAROER_API size_t paroer_match_result_count(const paroer_match_result *r);
+
+/**
+ * @brief The offer of ranked entry @p i (0 is the best).
+ * @param r The result. @param i The entry.
+ * @return The offer (borrowed from the catalog), or NULL when out of range.
+ */
+PAROER_API const paroer_offer *paroer_match_result_offer(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief The outcome of ranked entry @p i.
+ * @param r The result. @param i The entry.
+ * @return A #paroer_outcome (always #PAROER_OUTCOME_ELIGIBLE in this version), or -1.
+ */
+PAROER_API int32_t paroer_match_result_outcome(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief The score of ranked entry @p i (docs/matching.md). Higher ranks first.
+ * @param r The result. @param i The entry.
+ * @return The score, or INT32_MIN when out of range.
+ */
+PAROER_API int32_t paroer_match_result_score(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief The relation ranked entry @p i matched through.
+ * @param r The result. @param i The entry.
+ * @return Its index in the relative (paroer_relative_relation_kind() and
+ *         friends), or -1 when out of range.
+ */
+PAROER_API int32_t paroer_match_result_relation(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief Number of reasons of ranked entry @p i.
+ * @param r The result. @param i The entry.
+ * @return The count (0 when out of range).
+ */
+PAROER_API size_t paroer_match_result_reason_count(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief Reason @p k of ranked entry @p i.
+ * @param r The result. @param i The entry. @param k The reason.
+ * @return A static code such as "need:respite" or "strain:high", or NULL when out of range.
+ */
+PAROER_API const char *paroer_match_result_reason(const paroer_match_result *r, size_t i, size_t k);
+
+/**
+ * @brief Copies the scores of the ranked entries (for NumPy and the like).
+ * @param r The result.
+ * @param[out] buf Room for @p cap scores (may be NULL when @p cap is 0).
+ * @param cap Its size in elements.
  * @return The number of ranked entries (may exceed @p cap; only @p cap are written).
  */
 PAROER_API size_t paroer_match_result_scores(const paroer_match_result *r, int32_t *buf, size_t cap);
-/** @brief Number of excluded offers listed (0 unless explain was on); in catalog order. */
+
+/**
+ * @brief Number of excluded offers listed, in catalog order.
+ * @param r The result.
+ * @return The count; 0 unless explain was on.
+ */
 PAROER_API size_t paroer_match_result_excluded_count(const paroer_match_result *r);
-/** @brief Excluded offer @p i (borrowed), or NULL. */
+
+/**
+ * @brief Excluded offer @p i.
+ * @param r The result. @param i The exclusion.
+ * @return The offer (borrowed from the catalog), or NULL when out of range.
+ */
 PAROER_API const paroer_offer *paroer_match_result_excluded_offer(const paroer_match_result *r, size_t i);
-/** @brief The #paroer_rule excluded offer @p i failed first, or -1. */
+
+/**
+ * @brief The rule excluded offer @p i failed first.
+ * @param r The result. @param i The exclusion.
+ * @return A #paroer_rule, or -1 when out of range.
+ */
 PAROER_API int32_t paroer_match_result_excluded_rule(const paroer_match_result *r, size_t i);
-/** @brief For #PAROER_RULE_REQUIRES, the #paroer_flag that was false; otherwise (or out of range) -1. */
+
+/**
+ * @brief The flag that was false, for an exclusion by #PAROER_RULE_REQUIRES.
+ * @param r The result. @param i The exclusion.
+ * @return A #paroer_flag value, or -1 for other rules or when out of range.
+ */
 PAROER_API int32_t paroer_match_result_excluded_flag(const paroer_match_result *r, size_t i);
-/** @brief The rule's code for excluded offer @p i ("area", "requires:terminal", …; static), or NULL. */
+
+/**
+ * @brief The contract's code of the rule excluded offer @p i failed first.
+ * @param r The result. @param i The exclusion.
+ * @return A static code ("area", "requires:terminal", …), or NULL when out of range.
+ */
 PAROER_API const char *paroer_match_result_excluded_code(const paroer_match_result *r, size_t i);
 /** @} */
 
@@ -236,7 +329,12 @@ typedef struct paroer_matcher paroer_matcher;
 PAROER_API int paroer_matcher_new(paroer_matcher **out, const paroer_catalog *catalog,
                                   const paroer_match_options *opts);
 
-/** @brief Frees a matcher and the result it holds; NULL is allowed. */
+/**
+ * @brief Frees a matcher and the result it holds.
+ * @param m The matcher, or NULL.
+ * @par Thread safety
+ * Safe if @p m is not used concurrently.
+ */
 PAROER_API void paroer_matcher_free(paroer_matcher *m);
 
 /**

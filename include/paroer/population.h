@@ -99,6 +99,7 @@ PAROER_API const char *paroer_population_source(const paroer_population *p);
 
 /**
  * @brief Finds a relative by its id.
+ * @param p The population.
  * @param id The pseudonym (NUL-terminated).
  * @return Its index, or -1 when absent (or on a NULL argument).
  */

@@ -43,6 +43,7 @@ PAROER_API int paroer_relative_new(paroer_relative **out, const char *id, int32_
 /**
  * @brief Loads a relative document (JSON) from a file.
  * @param[out] out The relative (caller frees with paroer_relative_free()).
+ * @param path The file (UTF-8 JSON).
  * @param opts Allocator, diagnostics, flags; NULL for defaults.
  * @return #PAROER_OK, #PAROER_EIO, #PAROER_EPARSE, #PAROER_ESCHEMA, #PAROER_ENOMEM.
  */
@@ -51,8 +52,11 @@ PAROER_API int paroer_relative_load_file(paroer_relative **out, const char *path
 
 /**
  * @brief Loads a relative document from memory.
+ * @param[out] out The relative (caller frees with paroer_relative_free()).
  * @param data JSON text (need not be NUL-terminated); @param len its length;
  * @param name Name for error messages, or NULL for "<buffer>".
+ * @param opts As for paroer_relative_load_file(); NULL for defaults.
+ * @return As paroer_relative_load_file().
  */
 PAROER_API int paroer_relative_load_buffer(paroer_relative **out, const char *data, size_t len,
                                            const char *name, const paroer_load_options *opts);
@@ -73,6 +77,7 @@ PAROER_API int paroer_relative_add_language(paroer_relative *r, const char *lang
 
 /**
  * @brief Adds a care relation.
+ * @param r The relative.
  * @param relation A #paroer_relation.
  * @param[out] index Its index (may be NULL).
  */
@@ -85,9 +90,12 @@ PAROER_API int paroer_relative_relation_set_cared_for_age(paroer_relative *r, si
 PAROER_API int paroer_relative_relation_set_hours(paroer_relative *r, size_t i, double hours);
 /**
  * @brief Sets a flag of relation @p i.
+ * @param r The relative.
+ * @param i The relation's index.
  * @param flag #PAROER_FLAG_COHABITING, #PAROER_FLAG_CARED_AT_HOME, #PAROER_FLAG_TERMINAL or
  *        #PAROER_FLAG_BEREAVED (#PAROER_FLAG_EMPLOYED belongs to the relative: use
  *        paroer_relative_set_employed()).
+ * @param value 1 to set the flag, 0 to clear it.
  */
 PAROER_API int paroer_relative_relation_set_flag(paroer_relative *r, size_t i, int32_t flag, int value);
 

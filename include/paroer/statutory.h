@@ -40,6 +40,7 @@ PAROER_API int paroer_statutory_path(char *buf, size_t size);
  * @brief Loads the statutory catalog followed by @p n catalog files, merged into one.
  * @param[out] out The merged catalog (caller frees with paroer_catalog_free()).
  * @param paths @p n further catalog files (may be NULL when @p n is 0).
+ * @param n How many.
  * @param opts As for paroer_catalog_load_files(); NULL for defaults.
  * @return As paroer_catalog_load_files(), or #PAROER_ENOTFOUND when the statutory file is missing.
  */

@@ -62,8 +62,11 @@ typedef enum paroer_age_band {
 
 /** @brief flag codes. */
 typedef enum paroer_flag {
-    PAROER_FLAG_COHABITING = 0, PAROER_FLAG_CARED_AT_HOME = 1, PAROER_FLAG_TERMINAL = 2,
-    PAROER_FLAG_BEREAVED = 3, PAROER_FLAG_EMPLOYED = 4
+    PAROER_FLAG_COHABITING = 0,    /**< `cohabiting`: the relative lives with the cared-for person. */
+    PAROER_FLAG_CARED_AT_HOME = 1, /**< `cared_at_home`: the cared-for person lives at home, not in a care home. */
+    PAROER_FLAG_TERMINAL = 2,      /**< `terminal`: the cared-for person is dying or has a life-limiting prognosis. */
+    PAROER_FLAG_BEREAVED = 3,      /**< `bereaved`: the cared-for person has died. */
+    PAROER_FLAG_EMPLOYED = 4       /**< `employed`: the relative is in work (a fact about the relative). */
 } paroer_flag;
 
 /** @brief bereavement codes (an offer target's `bereaved`). */
@@ -167,6 +170,8 @@ PAROER_API const char *paroer_vocab_code(int32_t list, int32_t value);
 
 /**
  * @brief The display label of a value in Danish or English.
+ * @param list A #paroer_vocab.
+ * @param value A value of that list.
  * @param lang A #paroer_lang.
  * @return A static UTF-8 string, or NULL when the list, value or language is unknown.
  */
@@ -196,6 +201,7 @@ PAROER_API int32_t paroer_age_band_of(int32_t age);
 
 /**
  * @brief The inclusive age range of an age band.
+ * @param band A #paroer_age_band.
  * @param[out] min The lowest age.
  * @param[out] max The highest age (INT32_MAX for senior).
  * @return #PAROER_OK or #PAROER_EINVALID.

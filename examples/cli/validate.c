@@ -1,0 +1,298 @@
+/* validate.c - `paroer validate FILE...`: checks catalogs, relative documents
+ * and population files against the contract and prints every problem. */
+#include "cli.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct vfile {
+    const char *path;
+    int type;                  /* cli_doc_type; CLI_DOC_AUTO when unreadable */
+    int unreadable;
+    char why[256];
+    size_t errors, warnings;
+    char summary[160];         /* what a valid file holds, e.g. "12 relatives" */
+} vfile;
+
+static const char *type_name(int type)
+{
+    switch (type) {
+    case CLI_DOC_CATALOG: return "catalog";
+    case CLI_DOC_RELATIVE: return "relative";
+    case CLI_DOC_POPULATION: return "population";
+    default: return "unknown";
+    }
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    if (n < m) return 0;
+    for (size_t i = 0; i < m; i++) {
+        char c = s[n - m + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != suffix[i]) return 0;
+    }
+    return 1;
+}
+
+static int contains(const char *data, size_t len, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= len; i++)
+        if (data[i] == needle[0] && memcmp(data + i, needle, m) == 0) return 1;
+    return 0;
+}
+
+/* What a JSON document is: a catalog has "format", a relative "relations"
+ * (or "age") without it. A document that does not parse is judged by its text. */
+static int detect(const char *data, size_t len)
+{
+    json_error_t err;
+    json_t *root = json_loadb(data, len, 0, &err);
+    if (root) {
+        int type = CLI_DOC_CATALOG;
+        if (json_is_object(root) && !json_object_get(root, "format") &&
+            (json_object_get(root, "relations") || json_object_get(root, "age")))
+            type = CLI_DOC_RELATIVE;
+        json_decref(root);
+        return type;
+    }
+    if (contains(data, len, "paroer-catalog") || contains(data, len, "\"offers\"") ||
+        contains(data, len, "\"providers\"") || contains(data, len, "\"policies\""))
+        return CLI_DOC_CATALOG;
+    if (contains(data, len, "\"relations\"")) return CLI_DOC_RELATIVE;
+    return CLI_DOC_CATALOG;
+}
+
+static int read_all(const char *path, char **data, size_t *len, char *why, size_t why_size)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) { snprintf(why, why_size, "cannot read: %s", strerror(errno)); return -1; }
+    size_t cap = 0;
+    char *buf = NULL;
+    for (;;) {
+        if (*len + 65536 > cap) {
+            cap = cap ? cap * 2 : 131072;
+            char *p = realloc(buf, cap);
+            if (!p) { free(buf); fclose(f); snprintf(why, why_size, "out of memory"); return -1; }
+            buf = p;
+        }
+        size_t n = fread(buf + *len, 1, cap - *len, f);
+        *len += n;
+        if (n == 0) break;
+    }
+    int bad = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (bad) { free(buf); snprintf(why, why_size, "cannot read: %s", strerror(saved)); return -1; }
+    *data = buf;
+    return 0;
+}
+
+static void count_into(vfile *f, const paroer_diagnostics *d, int match_source)
+{
+    for (size_t i = 0; i < paroer_diagnostics_count(d); i++) {
+        if (match_source && strcmp(paroer_diagnostic_source(d, i), f->path) != 0) continue;
+        if (paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR) f->errors++;
+        else f->warnings++;
+    }
+}
+
+static json_t *diag_json(const paroer_diagnostics *d, size_t i)
+{
+    int64_t line = paroer_diagnostic_line(d, i), col = paroer_diagnostic_column(d, i);
+    const char *path = paroer_diagnostic_path(d, i);
+    return json_pack("{s:s, s:o, s:o, s:s, s:s, s:o, s:s}", "file", paroer_diagnostic_source(d, i), "line",
+                     line > 0 ? json_integer(line) : json_null(), "column",
+                     col > 0 ? json_integer(col) : json_null(), "severity",
+                     paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR ? "error" : "warning", "message",
+                     paroer_diagnostic_message(d, i), "path", path && path[0] ? json_string(path) : json_null(),
+                     "text", paroer_diagnostic_text(d, i));
+}
+
+/* Emits the entries of @p d (all, or those of @p source) not yet marked in
+ * @p printed (may be NULL) to stderr, or to @p arr when given. */
+static void emit(const paroer_diagnostics *d, const char *source, int *printed, json_t *arr)
+{
+    for (size_t i = 0; i < paroer_diagnostics_count(d); i++) {
+        if (printed && printed[i]) continue;
+        if (source && strcmp(paroer_diagnostic_source(d, i), source) != 0) continue;
+        if (printed) printed[i] = 1;
+        if (arr) json_array_append_new(arr, diag_json(d, i));
+        else fprintf(stderr, "%s\n", paroer_diagnostic_text(d, i));
+    }
+}
+
+int cli_validate(const cli_opts *o)
+{
+    if (o->nargs == 0) return cli_usage_error(o->cmd, "no FILE given");
+    vfile *files = calloc(o->nargs, sizeof *files);
+    paroer_diagnostics **diags = calloc(o->nargs, sizeof *diags); /* per relative/population file */
+    const char **cat_paths = calloc(o->nargs, sizeof *cat_paths);
+    paroer_diagnostics *cat_diag = NULL;
+    int *cat_printed = NULL;
+    json_t *jdiags = NULL, *jfiles = NULL;
+    int ex = CLI_OK;
+    size_t ncat = 0;
+    if (!files || !diags || !cat_paths || paroer_diagnostics_new(&cat_diag, NULL) != PAROER_OK) {
+        ex = CLI_INTERNAL;
+        goto done;
+    }
+    paroer_load_options lo;
+    paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
+    lo.max_errors = UINT32_MAX;
+    if (o->strict) lo.flags |= PAROER_LOAD_STRICT;
+
+    /* Read and classify. */
+    for (size_t i = 0; i < o->nargs; i++) {
+        vfile *f = &files[i];
+        f->path = o->args[i];
+        char *data = NULL;
+        size_t len = 0;
+        if (read_all(f->path, &data, &len, f->why, sizeof f->why) != 0) {
+            f->unreadable = 1;
+            continue;
+        }
+        if (o->doc_type != CLI_DOC_AUTO) f->type = o->doc_type;
+        else if (ends_with(f->path, ".csv")) f->type = CLI_DOC_POPULATION;
+        else f->type = detect(data, len);
+        free(data);
+        if (f->type == CLI_DOC_CATALOG) cat_paths[ncat++] = f->path;
+    }
+
+    /* Catalogs are loaded together: ids must be unique across them. */
+    size_t cat_offers = 0, cat_providers = 0, cat_policies = 0;
+    if (ncat > 0) {
+        paroer_catalog *c = NULL;
+        lo.diagnostics = cat_diag;
+        int rc = paroer_catalog_load_files(&c, cat_paths, ncat, &lo);
+        if (rc == PAROER_ENOMEM) { ex = CLI_INTERNAL; goto done; }
+        if (c) {
+            cat_offers = paroer_catalog_offer_count(c);
+            cat_providers = paroer_catalog_provider_count(c);
+            cat_policies = paroer_catalog_policy_count(c);
+        }
+        paroer_catalog_free(c);
+        cat_printed = calloc(paroer_diagnostics_count(cat_diag) + 1, sizeof *cat_printed);
+        if (!cat_printed) { ex = CLI_INTERNAL; goto done; }
+    }
+    for (size_t i = 0; i < o->nargs; i++) {
+        vfile *f = &files[i];
+        if (f->unreadable) continue;
+        if (f->type == CLI_DOC_CATALOG) {
+            count_into(f, cat_diag, 1);
+            continue;
+        }
+        if (paroer_diagnostics_new(&diags[i], NULL) != PAROER_OK) { ex = CLI_INTERNAL; goto done; }
+        lo.diagnostics = diags[i];
+        if (f->type == CLI_DOC_RELATIVE) {
+            paroer_relative *r = NULL;
+            int rc = paroer_relative_load_file(&r, f->path, &lo);
+            if (rc == PAROER_ENOMEM) { ex = CLI_INTERNAL; goto done; }
+            if (r) snprintf(f->summary, sizeof f->summary, "%zu relation(s)", paroer_relative_relation_count(r));
+            paroer_relative_free(r);
+            if (rc != PAROER_OK && paroer_diagnostics_error_count(diags[i]) == 0)
+                snprintf(f->why, sizeof f->why, "%s", paroer_error_last()->message);
+        } else {
+            paroer_population *p = NULL;
+            int rc = paroer_population_load_file(&p, f->path, &lo);
+            if (rc == PAROER_ENOMEM) { ex = CLI_INTERNAL; goto done; }
+            if (p) snprintf(f->summary, sizeof f->summary, "%zu relatives, %zu rows", paroer_population_count(p),
+                            paroer_population_relation_total(p));
+            paroer_population_free(p);
+            if (rc != PAROER_OK && paroer_diagnostics_error_count(diags[i]) == 0)
+                snprintf(f->why, sizeof f->why, "%s", paroer_error_last()->message);
+        }
+        count_into(f, diags[i], 0);
+        if (f->why[0]) f->errors++;
+    }
+
+    /* Report, in the order of the command line. */
+    size_t errors = 0, warnings = 0, invalid = 0, unreadable = 0;
+    if (o->format == CLI_JSON) {
+        jdiags = json_array();
+        jfiles = json_array();
+        if (!jdiags || !jfiles) { ex = CLI_INTERNAL; goto done; }
+    }
+    for (size_t i = 0; i < o->nargs; i++) {
+        vfile *f = &files[i];
+        if (f->unreadable) {
+            unreadable++;
+            errors++;
+            if (jdiags)
+                json_array_append_new(jdiags, json_pack("{s:s, s:n, s:n, s:s, s:s, s:n, s:s++}", "file", f->path,
+                                                        "line", "column", "severity", "error", "message", f->why,
+                                                        "path", "text", f->path, ": error: ", f->why));
+            else fprintf(stderr, "%s: error: %s\n", f->path, f->why);
+        } else if (f->type == CLI_DOC_CATALOG) {
+            emit(cat_diag, f->path, cat_printed, jdiags);
+        } else {
+            emit(diags[i], NULL, NULL, jdiags);
+            if (f->why[0] && paroer_diagnostics_error_count(diags[i]) == 0) {
+                if (jdiags)
+                    json_array_append_new(jdiags, json_pack("{s:s, s:n, s:n, s:s, s:s, s:n, s:s++}", "file",
+                                                            f->path, "line", "column", "severity", "error",
+                                                            "message", f->why, "path", "text", f->path,
+                                                            ": error: ", f->why));
+                else fprintf(stderr, "%s: error: %s\n", f->path, f->why);
+            }
+        }
+        if (!f->unreadable) {
+            errors += f->errors;
+            warnings += f->warnings;
+            if (f->errors) invalid++;
+        }
+        if (jfiles) {
+            json_t *jf = json_pack("{s:s, s:s, s:b, s:I, s:I}", "file", f->path, "type",
+                                   f->unreadable ? "unknown" : type_name(f->type), "valid",
+                                   !f->unreadable && f->errors == 0, "errors",
+                                   (json_int_t)(f->unreadable ? 1 : f->errors), "warnings", (json_int_t)f->warnings);
+            json_array_append_new(jfiles, jf);
+        }
+    }
+    if (cat_printed) emit(cat_diag, NULL, cat_printed, jdiags); /* anything not tied to a file */
+
+    if (o->format == CLI_JSON) {
+        json_t *root = json_pack("{s:b, s:I, s:I, s:o, s:o}", "valid", errors == 0, "errors", (json_int_t)errors,
+                                 "warnings", (json_int_t)warnings, "files", jfiles, "diagnostics", jdiags);
+        jfiles = jdiags = NULL;
+        char *text = root ? json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT) : NULL;
+        json_decref(root);
+        if (!text) { ex = CLI_INTERNAL; goto done; }
+        puts(text);
+        free(text);
+    } else {
+        for (size_t i = 0; i < o->nargs; i++) {
+            vfile *f = &files[i];
+            if (f->unreadable || f->errors) continue;
+            if (f->type == CLI_DOC_CATALOG)
+                printf("%s: valid catalog%s\n", f->path, f->warnings ? " (with warnings)" : "");
+            else printf("%s: valid %s (%s)%s\n", f->path, f->type == CLI_DOC_RELATIVE ? "relative document" : "population file", f->summary,
+                        f->warnings ? " (with warnings)" : "");
+        }
+        if (ncat > 0 && cat_offers + cat_providers + cat_policies > 0)
+            printf("catalogs together: %zu offers, %zu providers, %zu polic%s\n", cat_offers, cat_providers,
+                   cat_policies, cat_policies == 1 ? "y" : "ies");
+        fprintf(stderr, "%zu file%s checked: %zu valid, %zu invalid, %zu unreadable; %zu error%s, %zu warning%s\n",
+                o->nargs, o->nargs == 1 ? "" : "s", o->nargs - invalid - unreadable, invalid, unreadable, errors,
+                errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    }
+    ex = unreadable ? CLI_IO : errors ? CLI_INVALID : CLI_OK;
+
+done:
+    if (ex == CLI_INTERNAL) cli_error("out of memory");
+    json_decref(jdiags);
+    json_decref(jfiles);
+    for (size_t i = 0; diags && i < o->nargs; i++) paroer_diagnostics_free(diags[i]);
+    free(diags);
+    free(files);
+    free((void *)cat_paths);
+    free(cat_printed);
+    paroer_diagnostics_free(cat_diag);
+    return ex;
+}
