@@ -20,6 +20,10 @@ struct paroer_catalog_builder {
     uint32_t flags, max_errors;
     size_t n_errors;
     int first_error;
+    /* The first error, kept so that finishing (or a loader) can report it even
+     * after later failing calls replaced the thread's error record. */
+    char first_msg[1400], first_src[256], first_path[192];
+    int64_t first_line, first_column, first_offset;
     int32_t first_municipality;
     /* documents */
     char **doc_names; size_t n_docs, cap_docs;
@@ -90,8 +94,13 @@ static int vreport(paroer_catalog_builder *b, int severity, int code, const char
     if (severity == PR_SEV_ERROR) {
         if (!b->first_error) {
             b->first_error = code;
-            pr_error_at(code, doc_name(b), line, column, offset, path, "%s", full);
+            snprintf(b->first_msg, sizeof b->first_msg, "%s", full);
+            snprintf(b->first_src, sizeof b->first_src, "%s", doc_name(b));
+            snprintf(b->first_path, sizeof b->first_path, "%s", path ? path : "");
+            b->first_line = line; b->first_column = column; b->first_offset = offset;
         }
+        /* Every failing call sets the thread's record about itself. */
+        pr_error_at(code, doc_name(b), line, column, offset, path, "%s", full);
         b->n_errors++;
         return code;
     }
@@ -127,6 +136,14 @@ static int field_error(paroer_catalog_builder *b, int code, const char *field, c
 size_t pr_builder_error_count(const paroer_catalog_builder *b) { return b->n_errors; }
 int pr_builder_should_stop(const paroer_catalog_builder *b) { return b->n_errors >= b->max_errors; }
 int pr_builder_first_error(const paroer_catalog_builder *b) { return b->first_error; }
+
+int pr_builder_reraise_first(const paroer_catalog_builder *b)
+{
+    if (!b->first_error) return 0;
+    if (b->first_error == PAROER_ENOMEM && !b->first_msg[0]) return pr_error(PAROER_ENOMEM, "out of memory");
+    return pr_error_at(b->first_error, b->first_src, b->first_line, b->first_column, b->first_offset,
+                       b->first_path, "%s", b->first_msg);
+}
 
 void pr_builder_set_object_path(paroer_catalog_builder *b, const char *prefix)
 {
@@ -690,6 +707,15 @@ int paroer_builder_end_offer(paroer_catalog_builder *b)
     return PAROER_OK;
 }
 
+int paroer_builder_discard(paroer_catalog_builder *b)
+{
+    if (!b) return pr_error(PAROER_EINVALID, "builder is NULL");
+    if (b->state == ST_GOAL) b->state = ST_POLICY;
+    else b->state = ST_NONE;
+    b->cur_failed = 0;
+    return PAROER_OK;
+}
+
 /* ---- policies and goals --------------------------------------------------- */
 
 int paroer_builder_begin_policy(paroer_catalog_builder *b, const char *id, int32_t municipality, const char *title)
@@ -902,7 +928,7 @@ int paroer_catalog_builder_finish(paroer_catalog_builder *b, paroer_catalog **ou
     if (b->state != ST_NONE) return pr_error(PAROER_EINVALID, "an offer, policy or goal is still open");
     if (b->first_error) {
         /* Re-raise the first error so the thread's record is about this load. */
-        return b->first_error;
+        return pr_builder_reraise_first(b);
     }
     if (intern_language(b, "da", 2) == PR_NONE) return enomem(b);
     /* The builder's next catalog shell is allocated first, so a failure here

@@ -30,5 +30,7 @@ int pr_builder_should_stop(const paroer_catalog_builder *b);
 
 /* The first error's code (0 when none). */
 int pr_builder_first_error(const paroer_catalog_builder *b);
+/* Sets the thread's error record back to the first error; returns its code (0 when none). */
+int pr_builder_reraise_first(const paroer_catalog_builder *b);
 
 #endif

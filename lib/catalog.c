@@ -130,6 +130,7 @@ uint32_t pr_catalog_language_id(const paroer_catalog *c, const char *code, size_
 }
 
 /* providers */
+size_t paroer_provider_index(const paroer_provider *p) { return p ? p->index : 0; }
 const char *paroer_provider_id(const paroer_provider *p) { return p ? p->id : NULL; }
 const char *paroer_provider_name(const paroer_provider *p) { return p ? p->name : NULL; }
 int32_t paroer_provider_kind(const paroer_provider *p) { return p ? p->kind : -1; }
@@ -193,6 +194,7 @@ const paroer_target *paroer_offer_target(const paroer_offer *o) { return o ? &o-
 int paroer_offer_is_live(const paroer_offer *o, int32_t municipality, int32_t date)
 {
     if (!o || o->status == PAROER_STATUS_PAUSED) return 0;
+    if (date == PAROER_DATE_NONE) date = paroer_date_today();
     if (o->valid_from != PAROER_DATE_NONE && date < o->valid_from) return 0;
     if (o->valid_to != PAROER_DATE_NONE && date > o->valid_to) return 0;
     return paroer_offer_serves_municipality(o, municipality);

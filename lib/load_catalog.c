@@ -801,7 +801,7 @@ static int start(cl *L, const paroer_load_options *opts)
 
 static int finish(cl *L, paroer_catalog **out)
 {
-    int rc = pr_builder_first_error(L->b);
+    int rc = pr_builder_reraise_first(L->b);
     if (!rc && L->fatal) rc = pr_error(L->fatal, "out of memory");
     if (!rc) rc = paroer_catalog_builder_finish(L->b, out);
     paroer_catalog_builder_free(L->b);

@@ -118,6 +118,10 @@ static void test_liveness_and_goals(void **state)
     assert_false(paroer_offer_is_live(r, 306, date("2026-01-01")));
     const paroer_offer *cafe = paroer_catalog_find_offer(c, "cafe");
     assert_false(paroer_offer_is_live(cafe, 101, date("2025-06-01")));
+    assert_true(paroer_offer_is_live(cafe, 306, PAROER_DATE_NONE));   /* today */
+    assert_false(paroer_offer_is_live(r, 306, PAROER_DATE_NONE));     /* expired by today */
+    const paroer_provider *pv = paroer_offer_provider(cafe, c);
+    assert_ptr_equal(paroer_catalog_provider(c, paroer_provider_index(pv)), pv);
 
     const paroer_policy *p = paroer_catalog_policy_for(c, 306, date("2025-06-01"));
     assert_non_null(p);
@@ -217,6 +221,13 @@ static void test_validation_errors(void **state)
     assert_int_equal(paroer_builder_set_int(b, PAROER_FIELD_DESCRIPTION, 1), PAROER_EINVALID);
     assert_int_equal(paroer_builder_begin_offer(b, "u", "U", PAROER_KIND_COURSE), PAROER_EINVALID);
     OK(paroer_builder_end_offer(b));
+    /* every failing call sets the thread's record about itself */
+    OK(paroer_builder_begin_offer(b, "d", "D", PAROER_KIND_COURSE));
+    assert_int_equal(paroer_builder_add(b, PAROER_FIELD_SLOTS, 9), PAROER_ESCHEMA);
+    assert_string_equal(paroer_error_last()->path, "offers[6].slots");
+    OK(paroer_builder_discard(b));   /* abandon it */
+    OK(paroer_builder_begin_offer(b, "d2", "D2", PAROER_KIND_COURSE));
+    OK(paroer_builder_end_offer(b));
     /* empty id and unknown kind */
     assert_int_equal(paroer_builder_begin_offer(b, "", "E", PAROER_KIND_COURSE), PAROER_ESCHEMA);
     assert_int_equal(paroer_builder_end_offer(b), PAROER_ESCHEMA);
@@ -227,6 +238,8 @@ static void test_validation_errors(void **state)
     paroer_catalog *c = (paroer_catalog *)1;
     assert_int_equal(paroer_catalog_builder_finish(b, &c), PAROER_ESCHEMA);
     assert_null(c);
+    /* ... and finishing reports the first error again. */
+    assert_string_equal(paroer_error_last()->path, "offers[0].target.relative_age");
     paroer_catalog_builder_free(b);
     paroer_diagnostics_free(d);
 }

@@ -15,8 +15,11 @@
  * "offers[2].target.relative_age". The JSON loader is itself built on the
  * builder, so both paths give identical catalogs.
  *
- * A builder is used by one thread at a time. After a failed call the object
- * being built is still open and may be corrected, or the builder freed.
+ * A builder is used by one thread at a time. Every failing call sets the
+ * thread's error record (paroer_error_last()) about itself; errors stick, so
+ * a builder that has reported one returns the first error from
+ * paroer_catalog_builder_finish() (abandon a bad object with
+ * paroer_builder_discard()).
  * @{
  */
 #ifndef PAROER_BUILDER_H
@@ -124,6 +127,19 @@ PAROER_API int paroer_builder_begin_offer(paroer_catalog_builder *b, const char 
  *         On failure the offer is discarded.
  */
 PAROER_API int paroer_builder_end_offer(paroer_catalog_builder *b);
+
+/**
+ * @brief Abandons the open offer or policy (or the open goal, leaving its
+ *        policy open) without adding it.
+ *
+ * Errors already reported stay recorded: a builder that has seen an error
+ * never finishes (paroer_catalog_builder_finish() returns the first error),
+ * so a caller that wants to skip bad records keeps its own list of them and
+ * builds again.
+ * @param b The builder.
+ * @return #PAROER_OK, or #PAROER_EINVALID for NULL.
+ */
+PAROER_API int paroer_builder_discard(paroer_catalog_builder *b);
 
 /** @brief Opens a policy of @p municipality (1..999). */
 PAROER_API int paroer_builder_begin_policy(paroer_catalog_builder *b, const char *id, int32_t municipality,

@@ -179,6 +179,12 @@ PAROER_API size_t paroer_catalog_find_by_code(const paroer_catalog *c, const cha
 
 /** @name Providers
  * @{ */
+/**
+ * @brief Position of the provider in its catalog (for paroer_catalog_provider()).
+ * @param p The provider.
+ * @return The index; 0 for NULL.
+ */
+PAROER_API size_t paroer_provider_index(const paroer_provider *p);
 /** @brief The provider's id (borrowed). */
 PAROER_API const char *paroer_provider_id(const paroer_provider *p);
 /** @brief The provider's name (borrowed). */
@@ -262,6 +268,7 @@ PAROER_API const paroer_target *paroer_offer_target(const paroer_offer *o);
 /**
  * @brief 1 when the offer is live in @p municipality on @p date: not paused,
  *        within valid_from..valid_to, and nationwide or listing the municipality.
+ *        #PAROER_DATE_NONE as @p date means today.
  */
 PAROER_API int paroer_offer_is_live(const paroer_offer *o, int32_t municipality, int32_t date);
 /** @} */
@@ -339,7 +346,7 @@ PAROER_API const paroer_policy *paroer_goal_policy(const paroer_goal *g);
 /**
  * @brief 1 when @p o realises @p g on @p date: it serves one of the goal's
  *        needs or is of one of its kinds, the targets overlap, and the offer is
- *        live in the policy's municipality.
+ *        live in the policy's municipality. #PAROER_DATE_NONE as @p date means today.
  */
 PAROER_API int paroer_goal_realised_by(const paroer_goal *g, const paroer_offer *o, int32_t date);
 /** @} */
