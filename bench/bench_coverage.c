@@ -356,7 +356,7 @@ typedef struct cellv { int32_t code; uint64_t relatives, reached, needs_met; int
 int main(int argc, char **argv)
 {
     const char *catalog = NULL, *population = NULL, *date_text = BENCH_DATE_TEXT;
-    size_t repeat = 3, sql_munis = 6;
+    size_t repeat = 3, sql_munis = 4;
     int sql_all = 0, explain_sql = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

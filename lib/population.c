@@ -681,6 +681,26 @@ static int header(loader *ld, const pr_csv_field *f, size_t n, int64_t line)
     return 0;
 }
 
+/* Gives back what the worst-case reservations did not use. A failed shrink
+ * keeps the larger block, which is still correct. */
+static void *shrink_one(const paroer_allocator *a, void *p, size_t *cap, size_t n, size_t elem)
+{
+    if (!p || n >= *cap) return p;
+    void *q = pr_realloc(a, p, *cap * elem, (n ? n : 1) * elem);
+    if (!q) return p;
+    *cap = n ? n : 1;
+    return q;
+}
+
+static void shrink(paroer_population *pop)
+{
+    size_t cap_line = pop->cap_rel;
+    pop->line = shrink_one(&pop->alloc, pop->line, &cap_line, pop->n_rel, sizeof *pop->line);
+    pop->rel = shrink_one(&pop->alloc, pop->rel, &pop->cap_rel, pop->n_rel, sizeof *pop->rel);
+    pop->rn = shrink_one(&pop->alloc, pop->rn, &pop->cap_rn, pop->n_rn, sizeof *pop->rn);
+    pop->ids = shrink_one(&pop->alloc, pop->ids, &pop->cap_ids, pop->n_ids, 1);
+}
+
 static int parse_all(loader *ld, const char *data, size_t len)
 {
     paroer_population *pop = ld->pop;
@@ -700,15 +720,15 @@ static int parse_all(loader *ld, const char *data, size_t len)
         if (!q) break;
         p = q + 1;
     }
-    if (lines >= UINT32_MAX ||
-        pr_grow(&pop->alloc, (void **)&pop->rn, &pop->cap_rn, lines, sizeof *pop->rn) ||
-        pr_grow(&pop->alloc, (void **)&pop->rel, &pop->cap_rel, lines, sizeof *pop->rel) ||
+    if (lines >= UINT32_MAX || !(pop->rn = pr_malloc(&pop->alloc, lines * sizeof *pop->rn)) ||
+        !(pop->rel = pr_malloc(&pop->alloc, lines * sizeof *pop->rel)) ||
         !(pop->line = pr_malloc(&pop->alloc, lines * sizeof *pop->line)) ||
         pr_grow(&pop->alloc, (void **)&pop->ids, &pop->cap_ids, len / 4 + 64, 1) ||
         table_init(pop, lines)) {
         pr_csv_free(&csv);
         return pr_error(PAROER_ENOMEM, "out of memory");
     }
+    pop->cap_rn = pop->cap_rel = lines;
     advise_huge(pop->rn, pop->cap_rn * sizeof *pop->rn);
     advise_huge(pop->rel, pop->cap_rel * sizeof *pop->rel);
     advise_huge(pop->line, lines * sizeof *pop->line);
@@ -779,6 +799,7 @@ static int parse_all(loader *ld, const char *data, size_t len)
         }
     }
     pr_csv_free(&csv);
+    shrink(pop);
     if (ld->n_unlisted) {
         char m[160];
         snprintf(m, sizeof m, "%lu more bad rows were left out without being listed here",

@@ -21,7 +21,10 @@ if ! command -v gcovr >/dev/null 2>&1; then
 fi
 
 echo "== building $BUILD_DIR with --coverage"
+# -fprofile-update=atomic: the threaded tests would otherwise race on the
+# counters (gcov then reports negative branch counts).
 CC=${CC:-gcc} cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Debug -DPAROER_COVERAGE=ON \
+    -DCMAKE_C_FLAGS="-fprofile-update=atomic" \
     -DPAROER_SANITIZER= -DPAROER_BUILD_TESTS=ON -DPAROER_BUILD_EXAMPLES=ON \
     -DPAROER_BUILD_DOCS=OFF >"$BUILD_DIR.configure.log" 2>&1 || { cat "$BUILD_DIR.configure.log" >&2; exit 1; }
 cmake --build "$BUILD_DIR" -j2 >"$BUILD_DIR.build.log" 2>&1 || { tail -40 "$BUILD_DIR.build.log" >&2; exit 1; }
@@ -39,20 +42,16 @@ fi
 echo "== coverage of lib/"
 # Only the library's own sources count; the tests, examples and the fuzz
 # drivers are not measured. Unreachable defensive branches are not excluded.
-GCOVR="gcovr --root $ROOT --filter $ROOT/lib/ --object-directory $BUILD_DIR"
-# shellcheck disable=SC2086
-$GCOVR --txt "$BUILD_DIR/coverage.txt" --txt-metric line \
-       --html-details "$BUILD_DIR/coverage.html" --print-summary >"$BUILD_DIR/coverage-summary.txt" 2>&1 || {
-    # gcovr 5.x has no --txt-metric; fall back to its defaults.
-    # shellcheck disable=SC2086
-    $GCOVR --output "$BUILD_DIR/coverage.txt" --html-details "$BUILD_DIR/coverage.html" --print-summary \
-        >"$BUILD_DIR/coverage-summary.txt" 2>&1; }
-# shellcheck disable=SC2086
-$GCOVR --branches --output "$BUILD_DIR/coverage-branches.txt" >/dev/null 2>&1 || true
+cd "$ROOT"
+gcovr --root "$ROOT" --filter "$ROOT/lib/" --object-directory "$BUILD_DIR" \
+      --txt "$BUILD_DIR/coverage.txt" --html-details "$BUILD_DIR/coverage.html" \
+      --json-summary-pretty --json-summary "$BUILD_DIR/coverage-summary.json" \
+      --print-summary >"$BUILD_DIR/coverage-summary.txt"
+gcovr --root "$ROOT" --filter "$ROOT/lib/" --object-directory "$BUILD_DIR" \
+      --branches --sort-uncovered --txt "$BUILD_DIR/coverage-branches.txt"
+echo "-- per file, lines ($BUILD_DIR/coverage.txt):"
+sed -n '/^File/,$p' "$BUILD_DIR/coverage.txt"
 cat "$BUILD_DIR/coverage-summary.txt"
-echo "-- per file (lines): $BUILD_DIR/coverage.txt; branches: $BUILD_DIR/coverage-branches.txt"
-sed -n '/^File/,$p' "$BUILD_DIR/coverage.txt" | sed -n '1,60p'
-
 lines=$(sed -n 's/^lines: *\([0-9.]*\)%.*/\1/p' "$BUILD_DIR/coverage-summary.txt")
 branches=$(sed -n 's/^branches: *\([0-9.]*\)%.*/\1/p' "$BUILD_DIR/coverage-summary.txt")
 echo "== lib/ line coverage ${lines:-?} %, branch coverage ${branches:-?} %"

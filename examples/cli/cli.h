@@ -130,7 +130,7 @@ void sb_html(sbuf *b, const char *s);
 int sb_write_file(const sbuf *b, const char *path);
 /* Formats a date as YYYY-MM-DD ("" for none). */
 const char *cli_date(int32_t date, char buf[16]);
-/* Prints a share 0..1 as a percentage with one decimal ("42,5 %" in Danish). */
+/* Formats a share 0..1 as a percentage with one decimal ("42,5 %" in Danish, "42.5%" in English). */
 const char *cli_pct(double share, int32_t lang, char buf[32]);
 
 /* ---- words.c ------------------------------------------------------------- */

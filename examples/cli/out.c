@@ -136,7 +136,7 @@ const char *cli_date(int32_t date, char buf[16])
 const char *cli_pct(double share, int32_t lang, char buf[32])
 {
     if (share < 0) share = 0;
-    snprintf(buf, 32, "%.1f %%", share * 100.0);
+    snprintf(buf, 32, lang == PAROER_LANG_DA ? "%.1f %%" : "%.1f%%", share * 100.0);
     if (lang == PAROER_LANG_DA) {
         char *dot = strchr(buf, '.');
         if (dot) *dot = ',';
