@@ -22,7 +22,7 @@
  *     totals when every municipality was computed). Any difference: exit 1.
  *
  * Usage: bench_coverage --catalog FILE --population FILE.csv [--repeat N]
- *        [--sql-municipalities N|all] [--date YYYY-MM-DD]
+ *        [--sql-municipalities N|all] [--date YYYY-MM-DD] [--explain-sql]
  * Prints figures only; a missed target is reported, never an error. */
 #include "bench_util.h"
 #include <sqlite3.h>
@@ -30,7 +30,7 @@
 static void usage(void)
 {
     fprintf(stderr, "usage: bench_coverage --catalog FILE --population FILE.csv [--repeat N] "
-                    "[--sql-municipalities N|all] [--date YYYY-MM-DD]\n");
+                    "[--sql-municipalities N|all] [--date YYYY-MM-DD] [--explain-sql]\n");
     exit(2);
 }
 
@@ -556,8 +556,10 @@ int main(int argc, char **argv)
     printf("  SQLite %s (in memory): CSV parsed by this program and loaded with the catalog in %.1f ms, CPU %.1f ms "
            "(%s relatives, %s rows)\n",
            sqlite3_libversion(), bench_ms(t_sql_load), bench_ms(c_sql_load), bench_thousands(sp.relatives, b1), bench_thousands(sp.rows, b2));
+    char subset[48];
+    snprintf(subset, sizeof subset, want == nm ? "all" : "a subset (%zu)", want);
     printf("    reach on %s of %zu municipalities (%s relatives%s): %.1f ms, CPU %.1f ms, %s eligible (relative, offer) pairs\n",
-           want == nm ? "all" : "a subset", nm, bench_thousands(sub_rel, b1),
+           subset, nm, bench_thousands(sub_rel, b1),
            want == nm ? "" : ", every municipality would take proportionally longer", bench_ms(t_sql_query),
            bench_ms(c_sql_query),
            bench_thousands((uint64_t)(n_pairs < 0 ? 0 : n_pairs), b3));

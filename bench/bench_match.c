@@ -7,7 +7,8 @@
  *       reasons of the ten kept): relatives per second, median of --repeat runs;
  *     - latency of single paroer_match() calls (one-shot: allocates and fills
  *       a result) and of paroer_matcher_match() (a server's reused matcher),
- *       timed one by one with CLOCK_MONOTONIC on a sample: p50, p99, p99.9, max;
+ *       timed one by one with CLOCK_MONOTONIC on a sample, three passes:
+ *       p50, p99, p99.9, max of all calls, and of each relative's best call;
  *     - peak memory (getrusage ru_maxrss) and what the relatives and the
  *       matcher hold (counting allocators).
  *  2. SQLite (in memory) with the catalog in indexed tables, one prepared
@@ -406,51 +407,75 @@ int main(int argc, char **argv)
            (double)acc0.eligible / (double)n, (double)acc0.kept / (double)n, 100.0 * (double)acc0.reached / (double)n,
            bench_mib(batch_peak));
 
-    /* ---- 1b. latency: single calls ---- */
+    /* ---- 1b. latency: single calls ----
+     * Three passes over the sample, every call timed on its own. "raw" pools
+     * all calls; "per relative, best of 3" keeps each relative's fastest
+     * call, which filters out what the machine adds at random (interrupts,
+     * other processes, a virtual CPU being descheduled) and leaves what the
+     * relative itself costs. The target is judged on the raw figure. */
+    enum { LAT_PASSES = 3 };
     size_t ls = o.latency_sample < n ? o.latency_sample : n;
-    uint64_t *lat = calloc(ls ? ls : 1, sizeof *lat), *lat2 = calloc(ls ? ls : 1, sizeof *lat2);
-    if (!lat || !lat2) bench_die("out of memory");
+    size_t lsz = ls ? ls : 1;
+    uint64_t *lat = calloc(lsz * LAT_PASSES, sizeof *lat), *lat2 = calloc(lsz * LAT_PASSES, sizeof *lat2);
+    uint64_t *best = calloc(lsz, sizeof *best), *best2 = calloc(lsz, sizeof *best2);
+    if (!lat || !lat2 || !best || !best2) bench_die("out of memory");
     paroer_match_options so;
     paroer_match_options_init(&so, PAROER_MATCH_OPTIONS_VERSION);
     so.date = date;
     so.top = 10;
     size_t stride = ls ? n / ls : 1;
     if (stride < 1) stride = 1;
-    for (size_t k = 0; k < ls; k++) {
-        const paroer_relative *rel = rels[k * stride];
-        paroer_match_result *res;
-        uint64_t t0 = bench_now_ns();
-        rc = paroer_match(&res, cat, rel, &so);
-        uint64_t t1 = bench_now_ns();
-        if (rc) bench_die_paroer("paroer_match", rc);
-        lat[k] = t1 - t0;
-        paroer_match_result_free(res);
-    }
     paroer_matcher *mt;
     if ((rc = paroer_matcher_new(&mt, cat, &so)) != 0) bench_die_paroer("paroer_matcher_new", rc);
-    for (size_t k = 0; k < ls; k++) {
-        const paroer_match_result *res;
-        uint64_t t0 = bench_now_ns();
-        rc = paroer_matcher_match(mt, rels[k * stride], &res);
-        uint64_t t1 = bench_now_ns();
-        if (rc) bench_die_paroer("paroer_matcher_match", rc);
-        lat2[k] = t1 - t0;
+    for (int pass = 0; pass < LAT_PASSES; pass++) {
+        for (size_t k = 0; k < ls; k++) {
+            const paroer_relative *rel = rels[k * stride];
+            paroer_match_result *res;
+            uint64_t t0 = bench_now_ns();
+            rc = paroer_match(&res, cat, rel, &so);
+            uint64_t t1 = bench_now_ns();
+            if (rc) bench_die_paroer("paroer_match", rc);
+            paroer_match_result_free(res);
+            lat[(size_t)pass * ls + k] = t1 - t0;
+            if (pass == 0 || t1 - t0 < best[k]) best[k] = t1 - t0;
+        }
+        for (size_t k = 0; k < ls; k++) {
+            const paroer_match_result *res;
+            uint64_t t0 = bench_now_ns();
+            rc = paroer_matcher_match(mt, rels[k * stride], &res);
+            uint64_t t1 = bench_now_ns();
+            if (rc) bench_die_paroer("paroer_matcher_match", rc);
+            lat2[(size_t)pass * ls + k] = t1 - t0;
+            if (pass == 0 || t1 - t0 < best2[k]) best2[k] = t1 - t0;
+        }
     }
     paroer_matcher_free(mt);
     uint64_t tmp_overhead[64];
     for (int k = 0; k < 64; k++) { uint64_t t0 = bench_now_ns(); tmp_overhead[k] = bench_now_ns() - t0; }
     uint64_t clock_cost = bench_median(tmp_overhead, 64);
+    uint64_t p50 = 0, p99 = 0, b99 = 0;
     if (ls) {
-        uint64_t p99_9 = bench_quantile(lat, ls, 0.999), mx = lat[ls - 1];
-        uint64_t p50 = bench_quantile(lat, ls, 0.5), p99 = bench_quantile(lat, ls, 0.99);
-        printf("  latency of one paroer_match() (one-shot, top 10), %s calls timed one by one (clock read ~%llu ns):\n",
-               bench_thousands(ls, b1), (unsigned long long)clock_cost);
-        printf("    p50 %.2f us   P99 %.2f us (target <= 20 us: %s)   p99.9 %.2f us   max %.2f us\n", (double)p50 / 1e3,
-               (double)p99 / 1e3, verdict(p99 <= 20000), (double)p99_9 / 1e3, (double)mx / 1e3);
-        uint64_t q50 = bench_quantile(lat2, ls, 0.5), q99 = bench_quantile(lat2, ls, 0.99);
-        uint64_t q999 = bench_quantile(lat2, ls, 0.999), qmx = lat2[ls - 1];
-        printf("  latency of one paroer_matcher_match() (reused matcher, top 10): p50 %.2f us   p99 %.2f us   p99.9 %.2f us   max %.2f us\n",
-               (double)q50 / 1e3, (double)q99 / 1e3, (double)q999 / 1e3, (double)qmx / 1e3);
+        size_t nl = ls * LAT_PASSES;
+        p50 = bench_quantile(lat, nl, 0.5);
+        p99 = bench_quantile(lat, nl, 0.99);
+        uint64_t p99_9 = bench_quantile(lat, nl, 0.999), mx = lat[nl - 1];
+        uint64_t b50 = bench_quantile(best, ls, 0.5);
+        b99 = bench_quantile(best, ls, 0.99);
+        uint64_t b999 = bench_quantile(best, ls, 0.999), bmx = best[ls - 1];
+        printf("  latency of one paroer_match() (one-shot, top 10): %s relatives x %d passes, each call timed on its own "
+               "(clock read ~%llu ns):\n",
+               bench_thousands(ls, b1), LAT_PASSES, (unsigned long long)clock_cost);
+        printf("    raw: p50 %.2f us   P99 %.2f us (target <= 20 us: %s)   p99.9 %.2f us   max %.2f us\n",
+               (double)p50 / 1e3, (double)p99 / 1e3, verdict(p99 <= 20000), (double)p99_9 / 1e3, (double)mx / 1e3);
+        printf("    per relative, best of %d: p50 %.2f us   p99 %.2f us   p99.9 %.2f us   max %.2f us\n", LAT_PASSES,
+               (double)b50 / 1e3, (double)b99 / 1e3, (double)b999 / 1e3, (double)bmx / 1e3);
+        uint64_t q50 = bench_quantile(lat2, nl, 0.5), q99 = bench_quantile(lat2, nl, 0.99);
+        uint64_t q999 = bench_quantile(lat2, nl, 0.999), qmx = lat2[nl - 1];
+        uint64_t r99 = bench_quantile(best2, ls, 0.99);
+        printf("  latency of one paroer_matcher_match() (reused matcher, top 10): raw p50 %.2f us   p99 %.2f us   "
+               "p99.9 %.2f us   max %.2f us; best of %d p99 %.2f us\n",
+               (double)q50 / 1e3, (double)q99 / 1e3, (double)q999 / 1e3, (double)qmx / 1e3, LAT_PASSES,
+               (double)r99 / 1e3);
     }
     uint64_t rss_paroer = bench_peak_rss();
     printf("  PEAK MEMORY (ru_maxrss) after the libparoer part: %.1f MiB (of which relatives %.1f MiB, batch matcher %.2f MiB)\n",
@@ -546,13 +571,14 @@ int main(int argc, char **argv)
            ratio_batch, verdict(ratio_batch >= 50), ratio_cpu, ratio_same, ratio_same_cpu);
     printf("  agreement: %zu/%zu eligible sets identical (%s eligible offers compared)\n", same, qs,
            bench_thousands(total_eligible, b1));
-    printf("  SUMMARY match: %s relatives/s (%s), p50 %.2f us, p99 %.2f us (%s), peak RSS %.1f MiB, SQLite ratio %.0fx (%s), agreement %zu/%zu\n",
-           bench_thousands((uint64_t)rate, b1), verdict(rate >= 1e6), ls ? (double)bench_quantile(lat, ls, 0.5) / 1e3 : 0,
-           ls ? (double)bench_quantile(lat, ls, 0.99) / 1e3 : 0, verdict(ls && bench_quantile(lat, ls, 0.99) <= 20000),
-           bench_mib(rss_paroer), ratio_batch, verdict(ratio_batch >= 50), same, qs);
+    printf("  SUMMARY match: %s relatives/s (%s), p50 %.2f us, p99 %.2f us (%s; best-of-%d p99 %.2f us), peak RSS %.1f MiB, "
+           "SQLite ratio %.0fx (%s), agreement %zu/%zu\n",
+           bench_thousands((uint64_t)rate, b1), verdict(rate >= 1e6), (double)p50 / 1e3, (double)p99 / 1e3,
+           verdict(ls && p99 <= 20000), LAT_PASSES, (double)b99 / 1e3, bench_mib(rss_paroer), ratio_batch,
+           verdict(ratio_batch >= 50), same, qs);
 
     for (size_t i = 0; i < qs; i++) free(sql_sets[i]);
-    free(sql_sets); free(sql_n); free(sql_set); free(lib_set); free(lat); free(lat2); free(bt); free(bc);
+    free(sql_sets); free(sql_n); free(sql_set); free(lib_set); free(lat); free(lat2); free(best); free(best2); free(bt); free(bc);
     for (size_t i = 0; i < n; i++) paroer_relative_free(rels[i]);
     free(rels);
     paroer_catalog_free(cat);

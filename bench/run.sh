@@ -32,15 +32,16 @@ while [ $# -gt 0 ]; do
 done
 
 echo "== build ($BUILD, Release -O2)"
+mkdir -p "$BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
-      -DPAROER_BUILD_BENCH=ON -DPAROER_BUILD_TESTS=OFF -DPAROER_BUILD_DOCS=OFF >"$BUILD.configure.log" 2>&1 \
-  || { cat "$BUILD.configure.log"; exit 1; }
-cmake --build "$BUILD" -j2 --target bench_load bench_match bench_coverage >"$BUILD.build.log" 2>&1 \
-  || { tail -40 "$BUILD.build.log"; exit 1; }
+      -DPAROER_BUILD_BENCH=ON -DPAROER_BUILD_TESTS=OFF -DPAROER_BUILD_DOCS=OFF >"$BUILD/bench-configure.log" 2>&1 \
+  || { cat "$BUILD/bench-configure.log"; exit 1; }
+cmake --build "$BUILD" -j2 --target bench_load bench_match bench_coverage >"$BUILD/bench-build.log" 2>&1 \
+  || { tail -40 "$BUILD/bench-build.log"; exit 1; }
 if [ -x "$BUILD/examples/paroer-synth" ]; then SYNTH=$BUILD/examples/paroer-synth
 else
-  cmake --build "$BUILD" -j2 --target paroer-synth >>"$BUILD.build.log" 2>&1 \
-    || cmake --build "$BUILD" -j2 --target paroer-synth-bench >>"$BUILD.build.log" 2>&1
+  cmake --build "$BUILD" -j2 --target paroer-synth >>"$BUILD/bench-build.log" 2>&1 \
+    || cmake --build "$BUILD" -j2 --target paroer-synth-bench >>"$BUILD/bench-build.log" 2>&1
   if [ -x "$BUILD/examples/paroer-synth" ]; then SYNTH=$BUILD/examples/paroer-synth
   else SYNTH=$BUILD/bench/paroer-synth-bench; fi
 fi

@@ -25,6 +25,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-abi}
+mkdir -p "$BUILD_DIR"
 BASELINE=$ROOT/abi/libparoer.so.1.abi
 API_BASELINE=$ROOT/abi/api.txt
 for tool in abidw abidiff; do
@@ -37,9 +38,9 @@ done
 echo "== building $BUILD_DIR (RelWithDebInfo, the default)"
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAROER_SANITIZER= -DPAROER_COVERAGE=OFF \
     -DPAROER_BUILD_TESTS=OFF -DPAROER_BUILD_EXAMPLES=OFF -DPAROER_BUILD_DOCS=OFF \
-    >"$BUILD_DIR.configure.log" 2>&1 || { cat "$BUILD_DIR.configure.log" >&2; exit 1; }
-cmake --build "$BUILD_DIR" -j2 --target paroer >"$BUILD_DIR.build.log" 2>&1 || {
-    tail -40 "$BUILD_DIR.build.log" >&2; exit 1; }
+    >"$BUILD_DIR/configure.log" 2>&1 || { cat "$BUILD_DIR/configure.log" >&2; exit 1; }
+cmake --build "$BUILD_DIR" -j2 --target paroer >"$BUILD_DIR/build.log" 2>&1 || {
+    tail -40 "$BUILD_DIR/build.log" >&2; exit 1; }
 
 SO=$(ls "$BUILD_DIR"/libparoer.so.1.* 2>/dev/null | head -1)
 [ -n "$SO" ] || { echo "abi.sh: libparoer.so.1.* not built" >&2; exit 1; }

@@ -13,6 +13,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-coverage}
+mkdir -p "$BUILD_DIR"
 MIN_LINES=${MIN_LINES:-0}
 MIN_BRANCHES=${MIN_BRANCHES:-0}
 if ! command -v gcovr >/dev/null 2>&1; then
@@ -26,16 +27,16 @@ echo "== building $BUILD_DIR with --coverage"
 CC=${CC:-gcc} cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Debug -DPAROER_COVERAGE=ON \
     -DCMAKE_C_FLAGS="-fprofile-update=atomic" \
     -DPAROER_SANITIZER= -DPAROER_BUILD_TESTS=ON -DPAROER_BUILD_EXAMPLES=ON \
-    -DPAROER_BUILD_DOCS=OFF >"$BUILD_DIR.configure.log" 2>&1 || { cat "$BUILD_DIR.configure.log" >&2; exit 1; }
-cmake --build "$BUILD_DIR" -j2 >"$BUILD_DIR.build.log" 2>&1 || { tail -40 "$BUILD_DIR.build.log" >&2; exit 1; }
+    -DPAROER_BUILD_DOCS=OFF >"$BUILD_DIR/configure.log" 2>&1 || { cat "$BUILD_DIR/configure.log" >&2; exit 1; }
+cmake --build "$BUILD_DIR" -j2 >"$BUILD_DIR/build.log" 2>&1 || { tail -40 "$BUILD_DIR/build.log" >&2; exit 1; }
 find "$BUILD_DIR" -name '*.gcda' -delete
 
 echo "== running the tests"
 status=0
-(cd "$BUILD_DIR" && ctest -j2 --timeout 600 --output-on-failure) >"$BUILD_DIR.ctest.log" 2>&1 || status=$?
-tail -3 "$BUILD_DIR.ctest.log"
+(cd "$BUILD_DIR" && ctest -j2 --timeout 600 --output-on-failure) >"$BUILD_DIR/ctest.log" 2>&1 || status=$?
+tail -3 "$BUILD_DIR/ctest.log"
 if [ "$status" -ne 0 ]; then
-    grep -E '\*\*\*|Failed|Not Run' "$BUILD_DIR.ctest.log" >&2 || true
+    grep -E '\*\*\*|Failed|Not Run' "$BUILD_DIR/ctest.log" >&2 || true
     echo "coverage.sh: some tests failed; coverage below is of what ran" >&2
 fi
 

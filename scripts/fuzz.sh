@@ -19,6 +19,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-fuzz}
+mkdir -p "$BUILD_DIR"
 FUZZ_TIME=${FUZZ_TIME:-60}
 FUZZ_JOBS=${FUZZ_JOBS:-2}
 CC=${CC:-clang}
@@ -41,11 +42,11 @@ fi
 echo "== configuring $BUILD_DIR with $CC"
 CC=$CC cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DPAROER_BUILD_FUZZERS=ON -DPAROER_BUILD_TESTS=OFF -DPAROER_BUILD_EXAMPLES=OFF \
-    -DPAROER_BUILD_DOCS=OFF -DPAROER_BUILD_BENCH=OFF -DPAROER_WERROR=OFF >"$BUILD_DIR.configure.log" 2>&1 || {
-    cat "$BUILD_DIR.configure.log" >&2; exit 1; }
+    -DPAROER_BUILD_DOCS=OFF -DPAROER_BUILD_BENCH=OFF -DPAROER_WERROR=OFF >"$BUILD_DIR/configure.log" 2>&1 || {
+    cat "$BUILD_DIR/configure.log" >&2; exit 1; }
 # shellcheck disable=SC2086
-cmake --build "$BUILD_DIR" -j2 --target $TARGETS >"$BUILD_DIR.build.log" 2>&1 || {
-    tail -50 "$BUILD_DIR.build.log" >&2; exit 1; }
+cmake --build "$BUILD_DIR" -j2 --target $TARGETS >"$BUILD_DIR/build.log" 2>&1 || {
+    tail -50 "$BUILD_DIR/build.log" >&2; exit 1; }
 
 mkdir -p "$BUILD_DIR/artifacts" "$BUILD_DIR/logs"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:allocator_may_return_null=1:detect_stack_use_after_return=1"

@@ -15,6 +15,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build-valgrind}
+mkdir -p "$BUILD_DIR"
 if ! command -v valgrind >/dev/null 2>&1; then
     echo "valgrind.sh: valgrind not found (Debian package valgrind)" >&2
     exit 1
@@ -23,10 +24,10 @@ fi
 echo "== building $BUILD_DIR (RelWithDebInfo, no sanitizers)"
 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAROER_SANITIZER= \
     -DPAROER_COVERAGE=OFF -DPAROER_BUILD_EXAMPLES=ON -DPAROER_BUILD_TESTS=ON \
-    -DPAROER_BUILD_DOCS=OFF >"$BUILD_DIR.configure.log" 2>&1 || { cat "$BUILD_DIR.configure.log" >&2; exit 1; }
+    -DPAROER_BUILD_DOCS=OFF >"$BUILD_DIR/configure.log" 2>&1 || { cat "$BUILD_DIR/configure.log" >&2; exit 1; }
 cmake --build "$BUILD_DIR" -j2 --target paroer-cli fuzz_catalog_replay fuzz_relative_replay \
-    fuzz_population_replay fuzz_match_coverage_replay >"$BUILD_DIR.build.log" 2>&1 || {
-    tail -40 "$BUILD_DIR.build.log" >&2; exit 1; }
+    fuzz_population_replay fuzz_match_coverage_replay >"$BUILD_DIR/build.log" 2>&1 || {
+    tail -40 "$BUILD_DIR/build.log" >&2; exit 1; }
 
 CLI=$BUILD_DIR/examples/paroer
 LOGS=$BUILD_DIR/valgrind-logs

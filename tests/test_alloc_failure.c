@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <paroer/paroer.h>
 #include "fuzz/fuzz_common.h"
@@ -136,7 +137,7 @@ typedef struct pipeline {
     paroer_relative *batch[FUZZ_RELATIVE_COUNT];
     paroer_match_result *match;
     paroer_matcher *matcher;
-    paroer_population *pop, *pop_file, *pop_big;
+    paroer_population *pop, *pop_file, *pop_big, *pop_pipe;
     paroer_coverage *cov, *cov_national;
     char *json;
     const paroer_allocator *alloc;
@@ -170,6 +171,7 @@ static void pipeline_free(pipeline *p)
     if (p->json) p->alloc->free_fn(p->alloc->ctx, p->json);
     paroer_coverage_free(p->cov_national);
     paroer_coverage_free(p->cov);
+    paroer_population_free(p->pop_pipe);
     paroer_population_free(p->pop_big);
     paroer_population_free(p->pop_file);
     paroer_population_free(p->pop);
@@ -312,6 +314,19 @@ static int run_pipeline(pipeline *p, const paroer_allocator *a)
     STEP("population_load_buffer(big)",
          paroer_population_load_buffer(&p->pop_big, big_population, strlen(big_population), "big.csv", &lo),
          p->pop_big);
+#ifdef __linux__
+    /* A file that cannot be mapped (a pipe) is read in chunks instead. */
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    assert_int_equal(write(fds[1], FUZZ_POPULATION, sizeof FUZZ_POPULATION - 1), (ssize_t)(sizeof FUZZ_POPULATION - 1));
+    close(fds[1]);
+    char pipe_path[64];
+    snprintf(pipe_path, sizeof pipe_path, "/dev/fd/%d", fds[0]);
+    int prc = paroer_population_load_file(&p->pop_pipe, pipe_path, &lo);
+    close(fds[0]);
+    STEP("population_load_file(pipe)", prc, p->pop_pipe);
+    fingerprint_num(p, "pop_pipe", paroer_population_count(p->pop_pipe));
+#endif
     fingerprint_num(p, "pop", paroer_population_count(p->pop));
     fingerprint_num(p, "pop_rejected", paroer_population_rejected_rows(p->pop));
     fingerprint_num(p, "pop_file", paroer_population_count(p->pop_file));
@@ -373,6 +388,7 @@ static void fail_each(int sticky)
     long n = count_allocations(&reference);
     assert_true(n > 100);
     long tested = 0, bad = 0, optional = 0;
+    char optional_steps[512] = "";
     for (long k = 1; k <= n; k++) {
         fail_alloc f = {0, k, sticky, 0, 0, NULL};
         paroer_allocator a = {fa_malloc, fa_realloc, fa_free, &f};
@@ -396,6 +412,10 @@ static void fail_each(int sticky)
             /* An optional allocation (a cache, a speed-up): the library went on
              * without it and computed exactly the same results. */
             optional++;
+            if (!strstr(optional_steps, where) && strlen(optional_steps) + strlen(where) + 3 < sizeof optional_steps) {
+                if (optional_steps[0]) strcat(optional_steps, ", ");
+                strcat(optional_steps, where);
+            }
         } else if (rc != PAROER_ENOMEM) {
             print_error("k=%ld%s: allocation failed in step %s, but step %s returned %d (%s), not PAROER_ENOMEM\n",
                         k, sticky ? "+" : "", where, step, rc, paroer_strerror(rc));
@@ -414,8 +434,9 @@ static void fail_each(int sticky)
         }
         if (bad > 20) break;
     }
-    print_message("allocation points tested%s: %ld of %ld (%ld optional: same results without them), failures: %ld\n",
-                  sticky ? " (failing from the k-th on)" : "", tested, n, optional, bad);
+    print_message("allocation points tested%s: %ld of %ld (%ld optional: same results without them%s%s), "
+                  "failures: %ld\n", sticky ? " (failing from the k-th on)" : "", tested, n, optional,
+                  optional ? ", in " : "", optional_steps, bad);
     free(reference);
     assert_int_equal(bad, 0);
     assert_int_equal(tested, n);

@@ -96,8 +96,8 @@ for ret, name, types in funcs:
 
 # Functions without pointers (codes, labels, dates, versions): every
 # combination of edge values; a returned string must be NULL or readable.
-EDGE = {"int32_t": ["0", "1", "-1", "2", "11", "99", "INT32_MAX", "INT32_MIN"],
-        "int": ["0", "1", "-1", "2", "-9", "-11", "INT_MAX", "INT_MIN"],
+EDGE = {"int32_t": [str(v) for v in range(-2, 14)] + ["99", "1000", "INT32_MAX", "INT32_MIN"],
+        "int": [str(v) for v in range(-12, 3)] + ["INT_MAX", "INT_MIN"],
         "uint32_t": ["0u", "1u", "31u", "UINT32_MAX"], "size_t": ["0", "1", "SIZE_MAX"],
         "int64_t": ["0", "-1", "INT64_MAX", "INT64_MIN"], "uint64_t": ["0u", "UINT64_MAX"],
         "double": ["0.0", "-1.0", "1e300"]}
