@@ -62,6 +62,15 @@ static const char *doc_name(const paroer_catalog_builder *b)
     return b->n_docs ? b->doc_names[b->n_docs - 1] : "<builder>";
 }
 
+/* Copies as much of src as fits (truncation is fine for an error record). */
+static void copy_trunc(char *dst, size_t cap, const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    if (n >= cap) n = cap - 1;
+    if (n) memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 static int vreport(paroer_catalog_builder *b, int severity, int code, const char *path, const char *fmt,
                    va_list ap)
 {
@@ -94,9 +103,9 @@ static int vreport(paroer_catalog_builder *b, int severity, int code, const char
     if (severity == PR_SEV_ERROR) {
         if (!b->first_error) {
             b->first_error = code;
-            snprintf(b->first_msg, sizeof b->first_msg, "%s", full);
-            snprintf(b->first_src, sizeof b->first_src, "%s", doc_name(b));
-            snprintf(b->first_path, sizeof b->first_path, "%s", path ? path : "");
+            copy_trunc(b->first_msg, sizeof b->first_msg, full);
+            copy_trunc(b->first_src, sizeof b->first_src, doc_name(b));
+            copy_trunc(b->first_path, sizeof b->first_path, path);
             b->first_line = line; b->first_column = column; b->first_offset = offset;
         }
         /* Every failing call sets the thread's record about itself. */
