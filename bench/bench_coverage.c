@@ -24,8 +24,7 @@
  * Usage: bench_coverage --catalog FILE --population FILE.csv [--repeat N]
  *        [--sql-municipalities N|all] [--date YYYY-MM-DD] [--explain-sql]
  * Prints figures only; a missed target is reported, never an error. */
-#include "bench_util.h"
-#include <sqlite3.h>
+#include "bench_sqlite.h"
 
 static void usage(void)
 {
@@ -42,26 +41,6 @@ static void sql_exec(sqlite3 *db, const char *sql)
 {
     char *err = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) bench_die("sqlite: %s\nin: %s", err, sql);
-}
-
-static sqlite3_stmt *sql_prepare(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        bench_die("sqlite: %s\nin: %s", sqlite3_errmsg(db), sql);
-    return st;
-}
-
-static void sql_step_done(sqlite3 *db, sqlite3_stmt *st)
-{
-    if (sqlite3_step(st) != SQLITE_DONE) bench_die("sqlite: %s", sqlite3_errmsg(db));
-    sqlite3_reset(st);
-}
-
-static void bind_date_or_null(sqlite3_stmt *st, int i, int32_t d)
-{
-    if (d == PAROER_DATE_NONE) sqlite3_bind_null(st, i);
-    else sqlite3_bind_int(st, i, d);
 }
 
 /* The catalog: as bench_match (see there for the conventions). */
