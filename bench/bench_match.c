@@ -70,33 +70,10 @@ static int cmp_u32(const void *a, const void *b)
 
 /* ---- SQLite side -------------------------------------------------------------------- */
 
-static void sql_exec(sqlite3 *db, const char *sql)
-{
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) bench_die("sqlite: %s\nin: %s", err, sql);
-}
-
-/* The catalog's offers in normalised, indexed tables. Codes are the C API's
- * numeric values; dates are day numbers (NULL = open); age bounds as the
- * accessors give them (open upper bound INT32_MAX). The contract's defaults
- * that the accessors leave implicit are applied here: an empty relation or
- * condition list means "any" (relations_any, conditions_any), no slots means
- * flexible, no languages means ["da"]. */
-static const char *const SCHEMA =
-    "CREATE TABLE offers(idx INTEGER PRIMARY KEY, id TEXT NOT NULL, status INT NOT NULL,"
-    " valid_from INT, valid_to INT, nationwide INT NOT NULL, ra_min INT NOT NULL, ra_max INT NOT NULL,"
-    " cfa_min INT NOT NULL, cfa_max INT NOT NULL, relations_any INT NOT NULL, conditions_any INT NOT NULL,"
-    " bereaved INT NOT NULL, slots_flexible INT NOT NULL);"
+/* What the matching comparison adds to the shared catalog tables
+ * (bench_sqlite.h): an index and the tables that hold one relative at a time. */
+static const char *const QUERY_SCHEMA =
     "CREATE INDEX offers_nationwide ON offers(nationwide);"
-    "CREATE TABLE offer_municipality(municipality INT, offer INT, PRIMARY KEY(municipality, offer)) WITHOUT ROWID;"
-    "CREATE TABLE offer_relation(offer INT, relation INT, PRIMARY KEY(offer, relation)) WITHOUT ROWID;"
-    "CREATE TABLE offer_condition(offer INT, condition INT, PRIMARY KEY(offer, condition)) WITHOUT ROWID;"
-    "CREATE TABLE offer_requires(offer INT, flag INT, PRIMARY KEY(offer, flag)) WITHOUT ROWID;"
-    "CREATE TABLE offer_need(offer INT, need INT, PRIMARY KEY(offer, need)) WITHOUT ROWID;"
-    "CREATE TABLE offer_mode(offer INT, mode INT, PRIMARY KEY(offer, mode)) WITHOUT ROWID;"
-    "CREATE TABLE offer_slot(offer INT, slot INT, PRIMARY KEY(offer, slot)) WITHOUT ROWID;"
-    "CREATE TABLE offer_language(offer INT, language TEXT, PRIMARY KEY(offer, language)) WITHOUT ROWID;"
-    /* one relative at a time */
     "CREATE TEMP TABLE q_rel(idx INTEGER PRIMARY KEY, relation INT NOT NULL, cared_for_age INT,"
     " cohabiting INT NOT NULL, cared_at_home INT NOT NULL, terminal INT NOT NULL, bereaved INT NOT NULL);"
     "CREATE TEMP TABLE q_rel_condition(rel INT, condition INT, PRIMARY KEY(rel, condition)) WITHOUT ROWID;"
@@ -143,70 +120,10 @@ typedef struct sqlq {
 
 static void sql_build(sqlq *s, const paroer_catalog *cat)
 {
-    if (PAROER_FLAG_COHABITING != 0 || PAROER_FLAG_CARED_AT_HOME != 1 || PAROER_FLAG_TERMINAL != 2 ||
-        PAROER_FLAG_EMPLOYED != 4 || PAROER_STATUS_PAUSED != 2 || PAROER_BEREAVEMENT_NO != 0 ||
-        PAROER_BEREAVEMENT_ALSO != 1 || PAROER_BEREAVEMENT_ONLY != 2)
-        bench_die("the SQL assumes code values that vocab.h no longer has");
     if (sqlite3_open(":memory:", &s->db) != SQLITE_OK) bench_die("sqlite3_open failed");
-    sql_exec(s->db, SCHEMA);
-    sql_exec(s->db, "BEGIN");
-    sqlite3_stmt *io = sql_prepare(s->db, "INSERT INTO offers VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    sqlite3_stmt *im = sql_prepare(s->db, "INSERT INTO offer_municipality VALUES(?,?)");
-    sqlite3_stmt *ir = sql_prepare(s->db, "INSERT INTO offer_relation VALUES(?,?)");
-    sqlite3_stmt *ic = sql_prepare(s->db, "INSERT INTO offer_condition VALUES(?,?)");
-    sqlite3_stmt *iq = sql_prepare(s->db, "INSERT INTO offer_requires VALUES(?,?)");
-    sqlite3_stmt *in = sql_prepare(s->db, "INSERT INTO offer_need VALUES(?,?)");
-    sqlite3_stmt *io2 = sql_prepare(s->db, "INSERT INTO offer_mode VALUES(?,?)");
-    sqlite3_stmt *is = sql_prepare(s->db, "INSERT INTO offer_slot VALUES(?,?)");
-    sqlite3_stmt *il = sql_prepare(s->db, "INSERT INTO offer_language VALUES(?,?)");
-    for (size_t i = 0; i < paroer_catalog_offer_count(cat); i++) {
-        const paroer_offer *o = paroer_catalog_offer(cat, i);
-        const paroer_target *t = paroer_offer_target(o);
-        int k = (int)i;
-        sqlite3_bind_int(io, 1, k);
-        sqlite3_bind_text(io, 2, paroer_offer_id(o), -1, SQLITE_STATIC);
-        sqlite3_bind_int(io, 3, paroer_offer_status(o));
-        bind_date_or_null(io, 4, paroer_offer_valid_from(o));
-        bind_date_or_null(io, 5, paroer_offer_valid_to(o));
-        sqlite3_bind_int(io, 6, paroer_offer_nationwide(o));
-        sqlite3_bind_int64(io, 7, paroer_target_relative_age_min(t));
-        sqlite3_bind_int64(io, 8, paroer_target_relative_age_max(t));
-        sqlite3_bind_int64(io, 9, paroer_target_cared_for_age_min(t));
-        sqlite3_bind_int64(io, 10, paroer_target_cared_for_age_max(t));
-        sqlite3_bind_int(io, 11, paroer_target_relations(t) == 0);
-        sqlite3_bind_int(io, 12, paroer_target_conditions(t) == 0);
-        sqlite3_bind_int(io, 13, paroer_target_bereaved(t));
-        sqlite3_bind_int(io, 14, paroer_offer_slots(o) == 0);
-        sql_step_done(s->db, io);
-#define PUT_MASK(stmt, mask)                                                                       \
-        for (int b = 0; b < 32; b++)                                                               \
-            if ((mask) & (1u << b)) {                                                              \
-                sqlite3_bind_int(stmt, 1, k);                                                      \
-                sqlite3_bind_int(stmt, 2, b);                                                      \
-                sql_step_done(s->db, stmt);                                                        \
-            }
-        PUT_MASK(ir, paroer_target_relations(t))
-        PUT_MASK(ic, paroer_target_conditions(t))
-        PUT_MASK(iq, paroer_target_requires(t))
-        PUT_MASK(in, paroer_offer_needs(o))
-        PUT_MASK(io2, paroer_offer_modes(o))
-        PUT_MASK(is, paroer_offer_slots(o))
-#undef PUT_MASK
-        for (size_t m = 0; m < paroer_offer_municipality_count(o); m++) {
-            sqlite3_bind_int(im, 1, paroer_offer_municipality(o, m));
-            sqlite3_bind_int(im, 2, k);
-            sql_step_done(s->db, im);
-        }
-        size_t nl = paroer_offer_language_count(o);
-        for (size_t l = 0; l < (nl ? nl : 1); l++) {
-            sqlite3_bind_int(il, 1, k);
-            sqlite3_bind_text(il, 2, nl ? paroer_offer_language(o, cat, l) : "da", -1, SQLITE_STATIC);
-            sql_step_done(s->db, il);
-        }
-    }
-    sqlite3_stmt *all[] = {io, im, ir, ic, iq, in, io2, is, il};
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
-    sql_exec(s->db, "COMMIT; ANALYZE;");
+    sql_load_catalog(s->db, cat);
+    sql_exec(s->db, QUERY_SCHEMA);
+    sql_exec(s->db, "ANALYZE;");
     s->eligible = sql_prepare(s->db, ELIGIBLE_SQL);
     s->del_rel = sql_prepare(s->db, "DELETE FROM q_rel");
     s->del_cond = sql_prepare(s->db, "DELETE FROM q_rel_condition");
