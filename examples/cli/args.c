@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* Which subcommands accept an option (bit per subcommand). */
-enum { C_VALIDATE = 1, C_MATCH = 2, C_COVERAGE = 4, C_REPORT = 8, C_CODES = 16, C_ALL = 31 };
+enum { C_VALIDATE = 1, C_MATCH = 2, C_COVERAGE = 4, C_REPORT = 8, C_CODES = 16, C_OVERVIEW = 32, C_ALL = 63 };
 
 static int cmd_bit(const char *cmd)
 {
@@ -16,6 +16,7 @@ static int cmd_bit(const char *cmd)
     if (!strcmp(cmd, "coverage")) return C_COVERAGE;
     if (!strcmp(cmd, "report")) return C_REPORT;
     if (!strcmp(cmd, "codes")) return C_CODES;
+    if (!strcmp(cmd, "overview")) return C_OVERVIEW;
     return 0;
 }
 
@@ -33,15 +34,15 @@ typedef struct opt_def {
 } opt_def;
 
 static const opt_def opts_table[] = {
-    {O_CATALOG, 'c', "catalog", 2, C_MATCH | C_COVERAGE | C_REPORT},
-    {O_STATUTORY, 0, "statutory", 0, C_MATCH | C_COVERAGE | C_REPORT},
+    {O_CATALOG, 'c', "catalog", 2, C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
+    {O_STATUTORY, 0, "statutory", 0, C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
     {O_RELATIVE, 'r', "relative", 1, C_MATCH},
     {O_POPULATION, 'p', "population", 1, C_COVERAGE | C_REPORT},
     {O_MUNICIPALITY, 'm', "municipality", 1, C_COVERAGE | C_REPORT},
-    {O_DATE, 'd', "date", 1, C_MATCH | C_COVERAGE | C_REPORT},
+    {O_DATE, 'd', "date", 1, C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
     {O_TOP, 'n', "top", 1, C_MATCH},
     {O_EXPLAIN, 'e', "explain", 0, C_MATCH},
-    {O_OUTPUT, 'o', "output", 1, C_REPORT},
+    {O_OUTPUT, 'o', "output", 1, C_REPORT | C_OVERVIEW},
     {O_AGE_BAND, 0, "age-band", 1, C_REPORT},
     {O_STRICT, 0, "strict", 0, C_VALIDATE | C_COVERAGE | C_REPORT},
     {O_MIN_CELL, 0, "min-cell", 1, C_COVERAGE | C_REPORT},
@@ -104,6 +105,8 @@ void cli_help(FILE *f, const char *cmd)
               "  report   -c CATALOG... [-m CODE] [--population FILE.csv] [--date D] -o report.html\n"
               "                                           the coverage as one self-contained HTML page\n"
               "  codes    [LIST]                          the vocabulary, with labels\n"
+              "  overview -c CATALOG... [--date D] [--format text|json|csv] [-o overview.html]\n"
+              "                                           every municipality's figures in one table\n"
               "\n", f);
         fputs(common_help, f);
         fputs("\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file could not be\n"
@@ -161,6 +164,8 @@ void cli_help(FILE *f, const char *cmd)
               "      --age-band BAND     the age band of the heat map (default adult)\n"
               "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
               "      --strict            a bad population row fails the run\n", f);
+    } else if (!strcmp(cmd, "overview")) {
+        cli_overview_help(f);
     } else if (!strcmp(cmd, "codes")) {
         fputs("Usage: paroer codes [LIST]\n"
               "\n"
@@ -249,7 +254,9 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
     case O_FORMAT:
         if (!strcmp(v, "text")) o->format = CLI_TEXT;
         else if (!strcmp(v, "json")) o->format = CLI_JSON;
-        else return cli_usage_error(cmd, "unknown --format '%s' (expected text or json)", v);
+        else if (!strcmp(v, "csv") && !strcmp(cmd, "overview")) o->format = CLI_CSV;
+        else return cli_usage_error(cmd, "unknown --format '%s' (expected %s)", v,
+                                    strcmp(cmd, "overview") ? "text or json" : "text, json or csv");
         return CLI_OK;
     case O_LANG:
         if (!strcmp(v, "da")) o->lang = PAROER_LANG_DA;

@@ -30,7 +30,7 @@ enum {
 };
 
 /* ---- the parsed command line --------------------------------------------- */
-typedef enum cli_format { CLI_TEXT = 0, CLI_JSON = 1 } cli_format;
+typedef enum cli_format { CLI_TEXT = 0, CLI_JSON = 1, CLI_CSV = 2 /* overview only */ } cli_format;
 
 typedef enum cli_doc_type {
     CLI_DOC_AUTO = 0, CLI_DOC_CATALOG = 1, CLI_DOC_RELATIVE = 2, CLI_DOC_POPULATION = 3
@@ -65,6 +65,8 @@ int cli_codes(const cli_opts *o);
 int cli_match(const cli_opts *o);
 int cli_coverage(const cli_opts *o);
 int cli_report(const cli_opts *o);
+int cli_overview(const cli_opts *o);
+void cli_overview_help(FILE *f); /* overview.c */
 
 /* ---- args.c -------------------------------------------------------------- */
 /* Parses argv[first..argc) for subcommand o->cmd. Returns CLI_OK, CLI_USAGE

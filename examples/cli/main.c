@@ -5,6 +5,7 @@
  *   paroer coverage -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]
  *   paroer report   -c CATALOG... [-m CODE] [--population FILE.csv] [--date D] -o report.html
  *   paroer codes    [LIST]
+ *   paroer overview -c CATALOG... [--date D] [--format text|json|csv] [-o overview.html]
  *   common: --format text|json  --lang da|en  --help  --version
  *
  * See docs/cli.md. */
@@ -20,6 +21,7 @@ typedef struct command {
 static const command commands[] = {
     {"validate", cli_validate}, {"match", cli_match},   {"coverage", cli_coverage},
     {"report", cli_report},     {"codes", cli_codes},
+    {"overview", cli_overview},
 };
 
 int main(int argc, char **argv)

@@ -30,6 +30,7 @@ from .errors import (CallbackError, ClosedError, Diagnostic, DuplicateError, Err
                      NotFoundError, OutOfMemory, ParseError, SchemaError)
 from .match import Exclusion, Match, MatchResult
 from .population import Population
+from .overview import Overview
 from .relative import CareRelation, Relative
 from .vocab import (LISTS, Access, AgeBand, Area, Bereavement, Code, Condition, Flag, GoalCategory, Lang, Mode,
                     Need, OfferKind, ProviderKind, Relation, Slot, Status, age_band_of, kind_default_needs)
@@ -62,4 +63,5 @@ __all__ = [
     "Access", "ProviderKind", "Area", "Status", "GoalCategory", "Lang", "age_band_of", "kind_default_needs",
     "statutory_path", "KLCode", "SYSTEM_FSIII", "SYSTEM_FFB", "kl_codes", "kl_lookup", "kl_codes_for",
     "library_version", "today", "LIBRARY_PATH", "ABI_VERSION", "__version__",
+    "Overview",
 ]

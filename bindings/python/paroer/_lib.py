@@ -109,7 +109,14 @@ class CoverageOptions(Structure):
                 ("lang", c_int32), ("max_unmet", c_uint32)]
 
 
+class OverviewOptions(Structure):
+    """paroer_overview_options (overview.h), version 1."""
+    _fields_ = [("version", c_uint32), ("date", c_int32), ("municipalities", POINTER(c_int32)),
+                ("n_municipalities", c_size_t), ("allocator", c_void_p)]
+
+
 LOAD_OPTIONS_VERSION = 1
+OVERVIEW_OPTIONS_VERSION = 1
 MATCH_OPTIONS_VERSION = 1
 COVERAGE_OPTIONS_VERSION = 1
 LOAD_STRICT = 1
@@ -341,6 +348,11 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_coverage_compute": (_I, [PP, P, POINTER(CoverageOptions)]),
     "paroer_coverage_free": (None, [P]),
     "paroer_coverage_to_json": (_I, [P, POINTER(c_void_p), POINTER(_SZ)]),
+    # overview.h
+    "paroer_overview_options_init": (_I, [POINTER(OverviewOptions), _U32]),
+    "paroer_overview_compute": (_I, [PP, P, POINTER(OverviewOptions)]),
+    "paroer_overview_free": (None, [P]),
+    "paroer_overview_to_json": (_I, [P, POINTER(c_void_p), POINTER(_SZ)]),
 }
 
 

@@ -32,6 +32,7 @@ from .vocab import (Access, Area, Bereavement, Code, Condition, Flag, GoalCatego
 if TYPE_CHECKING:  # pragma: no cover
     from .coverage import PopulationLike
     from .match import MatchResult, RelativeLike
+    from .overview import Overview
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -628,3 +629,20 @@ class Catalog:
         """
         from .coverage import coverage
         return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet)
+
+    def overview(self, date: DateLike = None, *,
+                 municipalities: Optional[Iterable[Union[int, str]]] = None) -> "Overview":
+        """The national overview (contract section 6a): one row for each of the 98
+        municipalities, each figure as :meth:`coverage` computes it, as the rows of
+        ``paroer overview --format json``.
+
+        Args:
+            date: Reference date; default today.
+            municipalities: Other rows than the 98 of the shipped list (codes, in order).
+
+        Returns:
+            An :class:`~paroer.overview.Overview`: a list of row dicts with ``.date``,
+            ``.summary`` and ``.records()`` (flat rows for ``pandas.DataFrame``).
+        """
+        from .overview import overview
+        return overview(self, date, municipalities)
