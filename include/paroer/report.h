@@ -40,7 +40,7 @@ extern "C" {
 typedef struct paroer_report_options {
     uint32_t version;                  /**< #PAROER_REPORT_OPTIONS_VERSION. */
     int32_t lang;                      /**< #PAROER_LANG_DA (default) or #PAROER_LANG_EN. */
-    int32_t age_band;                  /**< The age band whose heat map is shown first; default #PAROER_AGE_BAND_ADULT. */
+    int32_t age_band;                  /**< The age band whose heat map is shown first; default `PAROER_AGE_BAND_ADULT`. */
     const char *const *sources;        /**< Names of the catalogs to list in the header (e.g. file names without directories), or NULL. Borrowed for the call. */
     size_t source_count;               /**< Number of @c sources. */
     const char *population_name;       /**< Name of the population file to show, or NULL. Borrowed for the call. */
