@@ -587,6 +587,7 @@ uint64_t paroer_coverage_pop_relatives(const paroer_coverage *cov) { return cov 
 uint64_t paroer_coverage_pop_rejected_rows(const paroer_coverage *cov) { return cov ? cov->pop_rejected : 0; }
 uint64_t paroer_coverage_pop_reached(const paroer_coverage *cov) { return cov ? cov->pop_reached : 0; }
 uint64_t paroer_coverage_pop_needs_met(const paroer_coverage *cov) { return cov ? cov->pop_met : 0; }
+int paroer_coverage_pop_suppressed(const paroer_coverage *cov) { return cov ? cov->pop_suppressed : 0; }
 
 size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, int32_t breakdown)
 {

@@ -67,6 +67,7 @@ struct paroer_coverage {
 
     /* population reach */
     uint64_t pop_relatives, pop_rejected, pop_reached, pop_met;
+    int pop_suppressed;          /* fewer than min_cell relatives: reached/needs_met not published (5a) */
     pr_bd_cell *bd[PR_N_BREAKDOWNS]; size_t n_bd[PR_N_BREAKDOWNS];
     pr_unmet_pair *unmet; size_t n_unmet;
     pr_alloc_entry *alloc_entries; size_t n_alloc;
