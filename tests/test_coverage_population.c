@@ -101,21 +101,25 @@ static void test_reach_by_hand(void **state)
      * 3/9 for dementia, 4/5 and 3/5 for son_daughter, 4/7 and 3/7 for adults. */
     const char *pop_json =
         ",\"population\":{\"relatives\":12,\"rejected_rows\":0,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667,"
-        "\"by_municipality\":{\"306\":{\"relatives\":12,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667}},"
+        "\"reached_count\":8,\"needs_met_count\":5,"
+        "\"by_municipality\":{\"306\":{\"relatives\":12,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667,"
+        "\"reached_count\":8,\"needs_met_count\":5}},"
         "\"by_condition\":{\"frailty\":{\"suppressed\":true},"
-        "\"dementia\":{\"relatives\":9,\"reached\":0.6666666666666666,\"needs_met\":0.3333333333333333},"
+        "\"dementia\":{\"relatives\":9,\"reached\":0.6666666666666666,\"needs_met\":0.3333333333333333,"
+        "\"reached_count\":6,\"needs_met_count\":3},"
         "\"physical_illness\":{\"suppressed\":true},\"physical_disability\":{\"suppressed\":true},"
         "\"cancer\":{\"suppressed\":true},\"brain_injury\":{\"suppressed\":true},"
         "\"mental_illness\":{\"suppressed\":true},\"substance_abuse\":{\"suppressed\":true},"
         "\"cognitive_disability\":{\"suppressed\":true},\"neurodevelopmental\":{\"suppressed\":true},"
         "\"social_problems\":{\"suppressed\":true}},"
         "\"by_relation\":{\"spouse_partner\":{\"suppressed\":true},"
-        "\"son_daughter\":{\"relatives\":5,\"reached\":0.8,\"needs_met\":0.6},"
+        "\"son_daughter\":{\"relatives\":5,\"reached\":0.8,\"needs_met\":0.6,\"reached_count\":4,\"needs_met_count\":3},"
         "\"parent\":{\"suppressed\":true},\"sibling\":{\"suppressed\":true},\"other_family\":{\"suppressed\":true},"
         "\"friend_neighbour\":{\"suppressed\":true}},"
         "\"by_age_band\":{\"child\":{\"suppressed\":true},\"youth\":{\"suppressed\":true},"
         "\"young_adult\":{\"suppressed\":true},"
-        "\"adult\":{\"relatives\":7,\"reached\":0.5714285714285714,\"needs_met\":0.42857142857142855},\"senior\":{\"suppressed\":true}},"
+        "\"adult\":{\"relatives\":7,\"reached\":0.5714285714285714,\"needs_met\":0.42857142857142855,"
+        "\"reached_count\":4,\"needs_met_count\":3},\"senior\":{\"suppressed\":true}},"
         "\"unmet\":[{\"need\":\"education\",\"condition\":\"dementia\",\"relatives\":6}]}}";
     const char *at = strstr(js, ",\"population\":");
     assert_non_null(at);
@@ -185,7 +189,7 @@ static void test_national_reach(void **state)
     char *js = tc_json(cov);
     const char *head = "{\"municipality\":null,\"date\":\"2026-01-15\",\"population\":{\"relatives\":15,"
                        "\"rejected_rows\":0,\"reached\":0.6666666666666666,\"needs_met\":0.4666666666666667,"
-                       "\"by_municipality\":{\"101\":{\"suppressed\":true},\"306\":{\"suppressed\":true}},";
+                       "\"reached_count\":10,\"needs_met_count\":7,\"by_municipality\":{\"101\":{\"suppressed\":true},\"306\":{\"suppressed\":true}},";
     assert_memory_equal(js, head, strlen(head));
     assert_null(strstr(js, "\"coverage\""));
     assert_null(strstr(js, "\"checks\""));
@@ -202,7 +206,7 @@ static void test_national_reach(void **state)
     assert_int_equal(paroer_coverage_pop_relatives(cov), 0);
     assert_int_equal(paroer_coverage_breakdown_count(cov, PAROER_BREAKDOWN_MUNICIPALITY), 0);
     js = tc_json(cov);
-    assert_non_null(strstr(js, ",\"population\":{\"relatives\":0,\"rejected_rows\":0,\"reached\":0,\"needs_met\":0,"
+    assert_non_null(strstr(js, ",\"population\":{\"relatives\":0,\"rejected_rows\":0,\"suppressed\":true,"
                                "\"by_municipality\":{},"));
     paroer_free(js);
     paroer_coverage_free(cov);
@@ -290,6 +294,11 @@ static void test_small_population_withheld(void **state)
     assert_int_equal(paroer_coverage_pop_relatives(cov), 4);
     assert_int_equal(paroer_coverage_pop_reached(cov), 0);
     assert_int_equal(paroer_coverage_pop_needs_met(cov), 0);
+    char *js = tc_json(cov);
+    assert_non_null(strstr(js, "\"population\":{\"relatives\":4,\"rejected_rows\":0,\"suppressed\":true,"
+                               "\"by_municipality\":{\"306\":{\"suppressed\":true}},"));
+    assert_null(strstr(js, "reached"));
+    paroer_free(js);
     for (int bd = 0; bd < 4; bd++)
         for (size_t i = 0; i < paroer_coverage_breakdown_count(cov, bd); i++)
             assert_int_equal(paroer_coverage_breakdown_cell(cov, bd, i, NULL, NULL, NULL, NULL), 0);
