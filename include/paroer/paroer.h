@@ -30,5 +30,6 @@
 #include <paroer/match.h>
 #include <paroer/municipality.h>
 #include <paroer/report.h>
+#include <paroer/overview.h>
 
 #endif
