@@ -121,7 +121,7 @@ PAROER_API int paroer_coverage_has_population(const paroer_coverage *cov);
 /** @} */
 
 /** @name Target-group coverage
- * Shares are fractions 0..1 (unrounded here; rounded to 4 decimals in the JSON). @{ */
+ * Shares are fractions 0..1 (exact here, and at full precision in the JSON). @{ */
 /** @brief Number of cells (age band × relation × condition that exist): 286, or 0 without a matrix. */
 PAROER_API size_t paroer_coverage_cell_count(const paroer_coverage *cov);
 /** @brief The share of covered (cell, need) pairs, or 0 without a matrix. */
@@ -215,6 +215,12 @@ PAROER_API uint64_t paroer_coverage_pop_rejected_rows(const paroer_coverage *cov
 PAROER_API uint64_t paroer_coverage_pop_reached(const paroer_coverage *cov);
 /** @brief Relatives whose every stated need is served by an eligible offer (no needs: when reached). */
 PAROER_API uint64_t paroer_coverage_pop_needs_met(const paroer_coverage *cov);
+/**
+ * @brief 1 when the whole population's figures are withheld: it counts fewer
+ *        than min_cell relatives (contract section 5a), so reached and
+ *        needs_met are 0 here and absent from the JSON; 0 otherwise.
+ */
+PAROER_API int paroer_coverage_pop_suppressed(const paroer_coverage *cov);
 /** @brief Number of cells of a #paroer_breakdown (0 for an unknown one or without a population). */
 PAROER_API size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, int32_t breakdown);
 /**
