@@ -15,3 +15,10 @@ if(EXISTS /usr/bin/python3)
                    --lib $<TARGET_FILE:paroer> --source ${PROJECT_SOURCE_DIR})
   set_tests_properties(data_dir PROPERTIES ENVIRONMENT "${_paroer_install_env}" TIMEOUT 120)
 endif()
+
+# docs_check: no file names a path outside the repository, and the Markdown
+# pages' relative links resolve (tests/install/docs_check.py).
+if(EXISTS /usr/bin/python3)
+  add_test(NAME docs_check
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/install/docs_check.py ${PROJECT_SOURCE_DIR} --no-links)
+endif()
