@@ -135,6 +135,8 @@ static void put_breakdown(pr_jw *w, const char *key, const paroer_coverage *cov,
             put_share(w, ratio(c->reached, c->relatives));
             pr_jw_key(w, "needs_met");
             put_share(w, ratio(c->needs_met, c->relatives));
+            pr_jw_kuint(w, "reached_count", c->reached);
+            pr_jw_kuint(w, "needs_met_count", c->needs_met);
         }
         pr_jw_end(w);
     }
@@ -147,10 +149,17 @@ static void put_population(pr_jw *w, const paroer_coverage *cov)
     pr_jw_object(w);
     pr_jw_kuint(w, "relatives", cov->pop_relatives);
     pr_jw_kuint(w, "rejected_rows", cov->pop_rejected);
-    pr_jw_key(w, "reached");
-    put_share(w, ratio(cov->pop_reached, cov->pop_relatives));
-    pr_jw_key(w, "needs_met");
-    put_share(w, ratio(cov->pop_met, cov->pop_relatives));
+    if (cov->pop_suppressed) {
+        /* fewer relatives than min_cell: the population's own figures are withheld (5a) */
+        pr_jw_kbool(w, "suppressed", 1);
+    } else {
+        pr_jw_key(w, "reached");
+        put_share(w, ratio(cov->pop_reached, cov->pop_relatives));
+        pr_jw_key(w, "needs_met");
+        put_share(w, ratio(cov->pop_met, cov->pop_relatives));
+        pr_jw_kuint(w, "reached_count", cov->pop_reached);
+        pr_jw_kuint(w, "needs_met_count", cov->pop_met);
+    }
     put_breakdown(w, "by_municipality", cov, PAROER_BREAKDOWN_MUNICIPALITY, -1);
     put_breakdown(w, "by_condition", cov, PAROER_BREAKDOWN_CONDITION, PAROER_VOCAB_CONDITION);
     put_breakdown(w, "by_relation", cov, PAROER_BREAKDOWN_RELATION, PAROER_VOCAB_RELATION);

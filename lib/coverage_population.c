@@ -15,6 +15,7 @@
  * sets, whatever the number of offers. */
 #include "coverage_impl.h"
 #include "match_internal.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* An offer compiled for eligibility against CSV relatives (who speak "da"). */
@@ -23,6 +24,7 @@ typedef struct pr_eoff {
     int32_t age_min, age_max, cf_min, cf_max;
     uint8_t modes, slots, bereaved, capped;
     uint32_t offer;   /* catalog index */
+    uint32_t id_rank; /* rank of the offer's id among the compiled offers' (strcmp order) */
     uint32_t entry;   /* allocation entry, or PR_NONE */
 } pr_eoff;
 
@@ -221,13 +223,23 @@ static int sort_requests(const paroer_allocator *a, pr_request *req, size_t n)
     return 0;
 }
 
-/* A capped eligible offer of one relative, with its rank. */
-typedef struct pr_cand { const pr_eoff *o; int32_t score; const char *id; } pr_cand;
+/* A capped eligible offer of one relative, with its rank: the score (higher
+ * first), then the offer id (the matcher's tie-break), both folded into one
+ * integer key -- the id as its precomputed rank among the compiled offers'
+ * ids -- so that ranking a relative's n candidates is one n log n sort of
+ * integers, never a string comparison. */
+typedef struct pr_cand { uint64_t key; const pr_eoff *o; } pr_cand;
 
-static int cand_before(const pr_cand *a, const pr_cand *b)
+static uint64_t cand_key(int32_t score, uint32_t id_rank)
 {
-    if (a->score != b->score) return a->score > b->score;
-    return strcmp(a->id, b->id) < 0;
+    /* larger key = ranks first */
+    return ((uint64_t)((uint32_t)score ^ UINT32_C(0x80000000)) << 32) | (uint64_t)(UINT32_MAX - id_rank);
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const uint64_t x = ((const pr_cand *)a)->key, y = ((const pr_cand *)b)->key;
+    return x < y ? 1 : x > y ? -1 : 0;
 }
 
 typedef struct pr_counts { uint64_t relatives, reached, met; } pr_counts;
@@ -263,6 +275,29 @@ static int offer_in(const struct paroer_offer *o, int u)
     if (o->nationwide) return 1;
     for (uint32_t j = 0; j < o->n_municipalities; j++)
         if (o->municipalities[j] == u) return 1;
+    return 0;
+}
+
+typedef struct pr_idref { const char *id; uint32_t k; } pr_idref;
+
+static int cmp_idref(const void *a, const void *b)
+{
+    const pr_idref *x = a, *y = b;
+    int d = strcmp(x->id, y->id);
+    return d ? d : (x->k > y->k) - (x->k < y->k);
+}
+
+/* Gives each compiled offer the rank of its id in strcmp order: sorted once
+ * (n log n), so the allocation's ranking compares integers only. */
+static int rank_ids(reach *R)
+{
+    if (!R->n_eo) return 0;
+    pr_idref *v = pr_malloc(R->a, R->n_eo * sizeof *v);
+    if (!v) return PAROER_ENOMEM;
+    for (size_t k = 0; k < R->n_eo; k++) v[k] = (pr_idref){R->c->offers[R->eo[k].offer].id, (uint32_t)k};
+    qsort(v, R->n_eo, sizeof *v, cmp_idref);
+    for (size_t i = 0; i < R->n_eo; i++) R->eo[v[i].k].id_rank = (uint32_t)i;
+    pr_free(R->a, v);
     return 0;
 }
 
@@ -321,6 +356,7 @@ static int compile(reach *R, const uint8_t *present)
     }
     pr_free(R->a, entry_of);
     entry_of = NULL;
+    if (rank_ids(R)) goto nomem;
 
     /* one table per municipality with relatives */
     size_t n_present = 0;
@@ -382,7 +418,6 @@ static int32_t rank_score(const reach *R, const pr_eoff *o, const pr_pop_relativ
 static int allocate(reach *R)
 {
     const paroer_population *pop = R->pop;
-    const paroer_catalog *c = R->c;
     int rc = sort_requests(R->a, R->req, R->n_req);
     if (rc) return rc;
     size_t max_c = (size_t)R->max_words * 64;
@@ -409,15 +444,12 @@ static int allocate(reach *R)
             uint64_t capped = elig_word(t, w, r, rn, nrel) & t->t[(size_t)T_CAP * t->words + w];
             for (; capped; capped &= capped - 1) {
                 const pr_eoff *o = &R->eo[t->offers[w * 64 + ctz64(capped)]];
-                pr_cand x = {o, rank_score(R, o, r, rn, nrel), c->offers[o->offer].id};
-                size_t j = n++;
-                while (j > 0 && cand_before(&x, &cand[j - 1])) {
-                    cand[j] = cand[j - 1];
-                    j--;
-                }
-                cand[j] = x;
+                cand[n].key = cand_key(rank_score(R, o, r, rn, nrel), o->id_rank);
+                cand[n].o = o;
+                n++;
             }
         }
+        if (n > 1) qsort(cand, n, sizeof *cand, cmp_cand);
         memset(held, 0, n * 2);
         uint32_t want = R->req[q].want;
         const int any = want == PR_WANT_ANY;
@@ -458,11 +490,35 @@ static int cmp_unmet(const pr_unmet_pair *a, const pr_unmet_pair *b)
     return a->condition < b->condition ? -1 : a->condition > b->condition;
 }
 
-static void set_cell(pr_bd_cell *cell, int32_t code, const pr_counts *k, uint32_t min_cell)
+/* Secondary suppression (contract section 5a) of a breakdown whose n cells
+ * partition the relatives: cell i is suppressed when it counts fewer than
+ * min_cell relatives; then, while the suppressed cells together hold some
+ * relatives but fewer than min_cell, the smallest published cell (the first
+ * in code order among equals) is suppressed as well. Subtracting the
+ * published cells from the total then reveals either nobody or a group of at
+ * least min_cell. Sets supp[i]. */
+static void suppress_partition(const pr_counts *const *cells, size_t n, uint32_t min_cell, uint8_t *supp)
+{
+    uint64_t hidden = 0;
+    for (size_t i = 0; i < n; i++) {
+        supp[i] = cells[i]->relatives < min_cell;
+        if (supp[i]) hidden += cells[i]->relatives;
+    }
+    while (hidden > 0 && hidden < min_cell) {
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < n; i++)
+            if (!supp[i] && (best == SIZE_MAX || cells[i]->relatives < cells[best]->relatives)) best = i;
+        if (best == SIZE_MAX) break;
+        supp[best] = 1;
+        hidden += cells[best]->relatives;
+    }
+}
+
+static void set_cell(pr_bd_cell *cell, int32_t code, const pr_counts *k, uint32_t min_cell, int suppress)
 {
     memset(cell, 0, sizeof *cell);
     cell->code = code;
-    if (k->relatives < min_cell) {
+    if (suppress || k->relatives < min_cell) {
         cell->suppressed = 1;
         return;
     }
@@ -577,8 +633,10 @@ int pr_coverage_population(paroer_coverage *cov, const paroer_catalog *c, const 
                         if (conds & PR_BIT(k)) unmet[n][k]++;
     }
     cov->pop_relatives = all.relatives;
-    cov->pop_reached = all.reached;
-    cov->pop_met = all.met;
+    /* the whole population's figures only when it counts at least min_cell (5a) */
+    cov->pop_suppressed = all.relatives < cov->min_cell;
+    cov->pop_reached = cov->pop_suppressed ? 0 : all.reached;
+    cov->pop_met = cov->pop_suppressed ? 0 : all.met;
 
     /* breakdowns */
     size_t n_muni = 0;
@@ -594,20 +652,33 @@ int pr_coverage_population(paroer_coverage *cov, const paroer_catalog *c, const 
             goto out;
         }
     }
-    for (int u = 0; u < PR_MUNI_MAX; u++)
-        if (by_muni[u].relatives)
-            set_cell(&cov->bd[PAROER_BREAKDOWN_MUNICIPALITY][cov->n_bd[PAROER_BREAKDOWN_MUNICIPALITY]++], u,
-                     &by_muni[u], cov->min_cell);
+    {
+        const pr_counts *cells[PR_MUNI_MAX];
+        int32_t codes[PR_MUNI_MAX];
+        uint8_t supp[PR_MUNI_MAX];
+        size_t k = 0;
+        for (int u = 0; u < PR_MUNI_MAX; u++)
+            if (by_muni[u].relatives) {
+                cells[k] = &by_muni[u];
+                codes[k++] = u;
+            }
+        suppress_partition(cells, k, cov->min_cell, supp);
+        for (size_t i = 0; i < k; i++)
+            set_cell(&cov->bd[PAROER_BREAKDOWN_MUNICIPALITY][cov->n_bd[PAROER_BREAKDOWN_MUNICIPALITY]++], codes[i],
+                     cells[i], cov->min_cell, supp[i]);
+        for (int b = 0; b < PR_N_AGE_BAND; b++) cells[b] = &by_band[b];
+        suppress_partition(cells, PR_N_AGE_BAND, cov->min_cell, supp);
+        for (int b = 0; b < PR_N_AGE_BAND; b++)
+            set_cell(&cov->bd[PAROER_BREAKDOWN_AGE_BAND][cov->n_bd[PAROER_BREAKDOWN_AGE_BAND]++], b, &by_band[b],
+                     cov->min_cell, supp[b]);
+    }
     pr_free(R.a, by_muni);
     for (int k = 0; k < PR_N_CONDITION; k++)
         set_cell(&cov->bd[PAROER_BREAKDOWN_CONDITION][cov->n_bd[PAROER_BREAKDOWN_CONDITION]++], k, &by_cond[k],
-                 cov->min_cell);
+                 cov->min_cell, 0);
     for (int k = 0; k < PR_N_RELATION; k++)
         set_cell(&cov->bd[PAROER_BREAKDOWN_RELATION][cov->n_bd[PAROER_BREAKDOWN_RELATION]++], k, &by_rel[k],
-                 cov->min_cell);
-    for (int k = 0; k < PR_N_AGE_BAND; k++)
-        set_cell(&cov->bd[PAROER_BREAKDOWN_AGE_BAND][cov->n_bd[PAROER_BREAKDOWN_AGE_BAND]++], k, &by_band[k],
-                 cov->min_cell);
+                 cov->min_cell, 0);
 
     /* the most common unmet pairs that are not small cells */
     pr_unmet_pair pairs[PR_N_NEED * PR_N_CONDITION];

@@ -125,6 +125,7 @@ typedef struct loader {
     uint32_t max_errors;
     size_t n_listed, n_unlisted;
     uint8_t col[PR_POP_MAX_FIELDS];   /* column of each field */
+    char sep;                         /* the field separator: ',' or ';' (when the header uses it) */
     size_t n_fields;
     size_t id_field;                  /* the field holding the id */
     int run_open;                     /* 1 while the records since the current relative's first row all had its id */
@@ -252,12 +253,12 @@ static int parse_bool(const char *p, size_t len, uint8_t *out)
 
 /* Hours a week: digits, optionally '.' and digits; 0..168. Kept in
  * hundredths of an hour, rounded half up from the third decimal. */
-static int parse_hours(const char *p, size_t len, uint16_t *out)
+static int parse_hours(const char *p, size_t len, int decimal_comma, uint16_t *out)
 {
     uint32_t whole = 0, frac = 0;
     size_t i = 0;
     int digits = 0;
-    for (; i < len && p[i] != '.'; i++) {
+    for (; i < len && p[i] != '.' && !(decimal_comma && p[i] == ','); i++) {
         unsigned d = (unsigned)(unsigned char)p[i] - '0';
         if (d > 9) return -1;
         if (whole > 1000) return -1;
@@ -283,6 +284,35 @@ static int parse_hours(const char *p, size_t len, uint16_t *out)
     return 0;
 }
 
+/* 1 when s[0..len) looks like a code (lowercase ASCII letters, digits and
+ * '_', at most 32 bytes): only such a text is named in a message. */
+static int code_shaped(const char *s, size_t len)
+{
+    if (len == 0 || len > 32) return 0;
+    for (size_t i = 0; i < len; i++) {
+        const char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return 0;
+    }
+    return 1;
+}
+
+/* An unknown code in a column. Contract section 1 asks that the message name
+ * the code; it does so only when the text is shaped like a code, so that no
+ * other value of a relative's row (a pseudonym in the wrong column, a number)
+ * ever reaches a message. */
+static int unknown_code(loader *ld, const code_table *t, int column, const char *s, size_t n)
+{
+    char expected[256];
+    size_t o = 0;
+    for (int32_t i = 0; i < t->n && o + 24 < sizeof expected; i++)
+        o += (size_t)snprintf(expected + o, sizeof expected - o, "%s%s", i ? ", " : "", t->code[i]);
+    if (code_shaped(s, n))
+        return row_error(ld, PAROER_ESCHEMA, col_names[column], "unknown %s \"%.*s\" in column \"%s\" (expected one of: %s)",
+                         paroer_vocab_list_name(t->list), (int)n, s, col_names[column], expected);
+    return row_error(ld, PAROER_ESCHEMA, col_names[column], "column \"%s\": not a %s code (expected one of: %s)",
+                     col_names[column], paroer_vocab_list_name(t->list), expected);
+}
+
 /* A ';'-separated list of codes (items trimmed; empty field = empty list). */
 static int parse_list(loader *ld, const code_table *t, int column, const char *p, size_t len, uint32_t *out)
 {
@@ -292,27 +322,17 @@ static int parse_list(loader *ld, const code_table *t, int column, const char *p
     const char *end = p + len;
     for (;;) {
         const char *q = p;
-        while (q < end && *q != ';') q++;
+        while (q < end && *q != ';' && !(*q == ',' && ld->sep == ';')) q++;
         if (q == end) q = NULL;
         const char *ie = q ? q : end;
         const char *s = p;
         size_t n = (size_t)(ie - p);
         TRIM(s, n);
-        char v[64];
         if (n == 0)
             return row_error(ld, PAROER_ESCHEMA, col_names[column],
                              "empty item in the list of column \"%s\"", col_names[column]);
         int code = code_lookup(t, s, n);
-        if (code < 0) {
-            char expected[256];
-            size_t o = 0;
-            for (int32_t i = 0; i < t->n && o + 24 < sizeof expected; i++)
-                o += (size_t)snprintf(expected + o, sizeof expected - o, "%s%s", i ? ", " : "", t->code[i]);
-            return row_error(ld, PAROER_ESCHEMA, col_names[column],
-                             "unknown %s \"%s\" in column \"%s\" (expected one of: %s)",
-                             paroer_vocab_list_name(t->list), show(v, sizeof v, s, n), col_names[column],
-                             expected);
-        }
+        if (code < 0) return unknown_code(ld, t, column, s, n);
         mask |= PR_BIT(code);
         if (!q) break;
         p = q + 1;
@@ -390,7 +410,6 @@ static int parse_list_cached(loader *ld, int k, const code_table *t, int column,
 
 static int parse_row(loader *ld, const pr_csv_field *f, row *r)
 {
-    char v[64];
     memset(r, 0, sizeof *r);
     r->r.cared_for_age = PR_POP_AGE_UNKNOWN;
     for (size_t i = 0; i < ld->n_fields; i++) {
@@ -416,26 +435,20 @@ static int parse_row(loader *ld, const pr_csv_field *f, row *r)
             break;
         case COL_AGE:
             if (parse_uint(p, len, 130, &iv))
-                return row_error(ld, PAROER_ESCHEMA, "age",
-                                 "column \"age\": expected a whole number 0..130, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                return row_error(ld, PAROER_ESCHEMA, "age", "column \"age\": expected a whole number 0..130");
             r->age = iv;
             break;
         case COL_MUNICIPALITY:
             if (parse_uint(p, len, 999, &iv) || iv < 1)
                 return row_error(ld, PAROER_ESCHEMA, "municipality",
-                                 "column \"municipality\": expected a municipality code 1..999, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                                 "column \"municipality\": expected a municipality code 1..999");
             r->municipality = iv;
             break;
         case COL_RELATION: {
             int code = len ? code_lookup(&ld->relations, p, len) : -1;
             if (len == 0) return row_error(ld, PAROER_ESCHEMA, "relation", "column \"relation\" is empty");
             if (code < 0)
-                return row_error(ld, PAROER_ESCHEMA, "relation",
-                                 "unknown relation \"%s\" in column \"relation\" (expected one of: "
-                                 "spouse_partner, son_daughter, parent, sibling, other_family, friend_neighbour)",
-                                 show(v, sizeof v, p, len));
+                return unknown_code(ld, &ld->relations, COL_RELATION, p, len);
             r->r.relation = (uint8_t)code;
             break;
         }
@@ -459,22 +472,19 @@ static int parse_row(loader *ld, const pr_csv_field *f, row *r)
             if (len == 0) break;
             if (parse_uint(p, len, 130, &iv))
                 return row_error(ld, PAROER_ESCHEMA, "cared_for_age",
-                                 "column \"cared_for_age\": expected a whole number 0..130 or nothing, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                                 "column \"cared_for_age\": expected a whole number 0..130 or nothing");
             r->r.cared_for_age = (uint8_t)iv;
             break;
         case COL_HOURS:
             if (len == 0) break;
-            if (parse_hours(p, len, &r->r.hours))
+            if (parse_hours(p, len, ld->sep == ';', &r->r.hours))
                 return row_error(ld, PAROER_ESCHEMA, "hours_per_week",
-                                 "column \"hours_per_week\": expected a number 0..168 or nothing, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                                 "column \"hours_per_week\": expected a number 0..168 or nothing");
             break;
         default: /* the booleans */
             if (parse_bool(p, len, &b))
                 return row_error(ld, PAROER_ESCHEMA, col_names[c],
-                                 "column \"%s\": expected 0, 1, true or false, got \"%s\"", col_names[c],
-                                 show(v, sizeof v, p, len));
+                                 "column \"%s\": expected 0, 1, true or false", col_names[c]);
             if (c == COL_EMPLOYED) r->employed = b;
             else if (b) {
                 int flag = c == COL_COHABITING ? PAROER_FLAG_COHABITING
@@ -571,10 +581,10 @@ static int accept_row(loader *ld, const row *r, int64_t line, uint32_t h)
     }
     int64_t seen = table_find(pop, r->id, r->id_len, h);
     if (seen >= 0) {
-        char v[64];
         return row_error(ld, PAROER_ESCHEMA, "id",
-                         "rows of relative \"%s\" are not consecutive (its first row is on line %lu)",
-                         show(v, sizeof v, r->id, r->id_len), (unsigned long)pop->line[seen]);
+                         "this row's id was used by earlier rows that are not just above it: the rows of one "
+                         "relative must be consecutive (its first row is on line %lu)",
+                         (unsigned long)pop->line[seen]);
     }
     if (pop->n_rel >= pop->cap_rel || pop->n_rn >= pop->cap_rn || pop->n_ids + r->id_len + 1 > UINT32_MAX)
         return PAROER_ENOMEM;
@@ -701,6 +711,75 @@ static void shrink(paroer_population *pop)
     pop->ids = shrink_one(&pop->alloc, pop->ids, &pop->cap_ids, pop->n_ids, 1);
 }
 
+/* 1 for an empty or whitespace-only line. */
+static int blank_record(const pr_csv_field *f, size_t n)
+{
+    if (n != 1 || f[0].quoted) return 0;
+    for (size_t i = 0; i < f[0].len; i++)
+        if (f[0].p[i] != ' ' && f[0].p[i] != '\t') return 0;
+    return 1;
+}
+
+/* A header problem: recorded and returned. */
+static int header_error(loader *ld, int code, int64_t line, const char *m)
+{
+    pr_error_at(code, ld->source, line, 0, -1, "", "%s", m);
+    if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, code, ld->source, "", line, 0, m))
+        return pr_error(PAROER_ENOMEM, "out of memory");
+    return code;
+}
+
+/* What a file that is not UTF-8 text looks like at its start, or NULL. */
+static const char *not_utf8(const char *data, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
+        return "the file is UTF-32 (it starts with a UTF-32 byte order mark): save it as UTF-8 (CSV UTF-8)";
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return "the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8 (CSV UTF-8)";
+    size_t k = len < 64 ? len : 64;
+    if (memchr(data, '\0', k))
+        return "the file holds NUL bytes at its start, as UTF-16 text without a byte order mark does: save it as "
+               "UTF-8 (CSV UTF-8)";
+    return NULL;
+}
+
+/* Reads the header row (blank lines before it are skipped) and sets up the
+ * columns. A header of one field holding ';' is read again with ';' as the
+ * separator (the Danish Excel default); the whole file then uses it. */
+static int read_header(loader *ld, pr_csv *csv, pr_csv_field *f, size_t *n, int64_t *line)
+{
+    const char *err;
+    const char *bad_text = not_utf8(csv->p, (size_t)(csv->end - csv->p));
+    if (bad_text) return header_error(ld, PAROER_EPARSE, 1, bad_text);
+    ld->sep = ',';
+    for (;;) {
+        const char *start = csv->p;
+        const int64_t start_line = csv->line;
+        int rc = pr_csv_next(csv, f, PR_POP_MAX_FIELDS, n, line, &err);
+        if (rc == PAROER_ENOMEM) return pr_error(PAROER_ENOMEM, "out of memory");
+        if (rc == PR_CSV_EOF) return header_error(ld, PAROER_ESCHEMA, 1, "the file is empty: expected a header row");
+        if (rc == PR_CSV_BAD) {
+            char m[160];
+            snprintf(m, sizeof m, "the header row is malformed: %s", err);
+            return header_error(ld, PAROER_EPARSE, *line, m);
+        }
+        if (blank_record(f, *n)) continue;
+        if (*n == 1 && ld->sep == ',' && f[0].len && memchr(f[0].p, ';', f[0].len)) {
+            ld->sep = ';';
+            csv->sep = ';';
+            csv->p = start;
+            csv->line = start_line;
+            continue;
+        }
+        if (*n == 1 && f[0].len && memchr(f[0].p, '\t', f[0].len))
+            return header_error(ld, PAROER_ESCHEMA, *line,
+                                "the header row is separated by tabs: separate the columns by commas "
+                                "(or semicolons)");
+        return header(ld, f, *n, *line);
+    }
+}
+
 static int parse_all(loader *ld, const char *data, size_t len)
 {
     paroer_population *pop = ld->pop;
@@ -714,12 +793,7 @@ static int parse_all(loader *ld, const char *data, size_t len)
 
     /* Reserve for the worst case, one relative per line: the arrays never
      * move, and memory that is never written is never touched. */
-    size_t lines = 1;
-    for (const char *p = data, *end = data + len; p < end; lines++) {
-        const char *q = memchr(p, '\n', (size_t)(end - p));
-        if (!q) break;
-        p = q + 1;
-    }
+    size_t lines = pr_csv_count_lines(data, len) + 1;
     if (lines >= UINT32_MAX || !(pop->rn = pr_malloc(&pop->alloc, lines * sizeof *pop->rn)) ||
         !(pop->rel = pr_malloc(&pop->alloc, lines * sizeof *pop->rel)) ||
         !(pop->line = pr_malloc(&pop->alloc, lines * sizeof *pop->line)) ||
@@ -732,31 +806,7 @@ static int parse_all(loader *ld, const char *data, size_t len)
     advise_huge(pop->rn, pop->cap_rn * sizeof *pop->rn);
     advise_huge(pop->rel, pop->cap_rel * sizeof *pop->rel);
     advise_huge(pop->line, lines * sizeof *pop->line);
-    /* the header */
-    for (;;) {
-        rc = pr_csv_next(&csv, f, PR_POP_MAX_FIELDS, &n, &line, &err);
-        if (rc == PAROER_ENOMEM) { pr_csv_free(&csv); return pr_error(PAROER_ENOMEM, "out of memory"); }
-        if (rc == PR_CSV_EOF) {
-            pr_csv_free(&csv);
-            const char *m = "the file is empty: expected a header row";
-            pr_error_at(PAROER_ESCHEMA, ld->source, 1, 0, -1, "", "%s", m);
-            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_ESCHEMA, ld->source, "", 1, 0, m))
-                return pr_error(PAROER_ENOMEM, "out of memory");
-            return PAROER_ESCHEMA;
-        }
-        if (rc == PR_CSV_BAD) {
-            pr_csv_free(&csv);
-            char m[160];
-            snprintf(m, sizeof m, "the header row is malformed: %s", err);
-            pr_error_at(PAROER_EPARSE, ld->source, line, 0, -1, "", "%s", m);
-            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_EPARSE, ld->source, "", line, 0, m))
-                return pr_error(PAROER_ENOMEM, "out of memory");
-            return PAROER_EPARSE;
-        }
-        if (n == 1 && f[0].len == 0 && !f[0].quoted) continue;   /* blank line */
-        break;
-    }
-    rc = header(ld, f, n, line);
+    rc = read_header(ld, &csv, f, &n, &line);
     if (rc) { pr_csv_free(&csv); return rc; }
 
     /* the rows */
@@ -767,7 +817,7 @@ static int parse_all(loader *ld, const char *data, size_t len)
         int bad = 0;
         if (rc == PR_CSV_BAD) {
             bad = row_error(ld, PAROER_EPARSE, "", "%s", err);
-        } else if (n == 1 && f[0].len == 0 && !f[0].quoted) {
+        } else if (blank_record(f, n)) {
             continue;                                              /* blank line */
         }
         /* A record with another id ends the current relative's run of rows

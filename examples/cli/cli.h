@@ -55,6 +55,8 @@ typedef struct cli_opts {
     int strict;                /* --strict */
     uint32_t min_cell;         /* --min-cell, 0 = library default */
     int doc_type;              /* --type for validate (cli_doc_type) */
+    uint32_t max_errors;       /* --max-errors N: diagnostics printed per file (0 = all) */
+    int max_errors_given;      /* else 100 */
     const char **args;         /* positional arguments */
     size_t nargs;
 } cli_opts;
@@ -99,6 +101,10 @@ int cli_load_relative(const cli_opts *o, paroer_relative **out);
 int cli_load_population(const cli_opts *o, paroer_population **out);
 /* Prints every entry of @p d (errors; warnings too when @p warnings) to stderr. */
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings);
+/* The same, at most @p limit per file (document), then "FILE: … and N more". */
+void cli_print_diagnostics_max(const paroer_diagnostics *d, int warnings, size_t limit);
+/* How many diagnostics to print per file: --max-errors (0 = all: SIZE_MAX), default 100. */
+size_t cli_print_limit(const cli_opts *o);
 /* The name of a municipality from the shipped municipalities.csv, written to
  * @p buf; NULL when the file or the code is not found. */
 const char *cli_municipality_name(int32_t code, char *buf, size_t size);

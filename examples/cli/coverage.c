@@ -220,12 +220,16 @@ static void print_population(const paroer_coverage *cov, const cli_opts *o, int3
     printf("\n%s (%s): %llu %s, %llu %s\n", tr(lang, "Befolkning", "Population"), o->population,
            (unsigned long long)n, tr(lang, "pårørende", "relatives"),
            (unsigned long long)paroer_coverage_pop_rejected_rows(cov), tr(lang, "afviste rækker", "rejected rows"));
+    unsigned min_cell = o->min_cell ? o->min_cell : PAROER_COVERAGE_MIN_CELL_DEFAULT;
+    if (paroer_coverage_pop_suppressed(cov))
+        printf("  %s (%u)\n", tr(lang, "Tallene vises ikke: færre pårørende end grænsen for små grupper",
+                                  "Figures withheld: fewer relatives than the small-group threshold"), min_cell);
+    else
     printf("  %s: %s (%llu)   %s: %s (%llu)\n", tr(lang, "Har mindst ét tilbud", "Reached by an offer"),
            cli_pct((double)paroer_coverage_pop_reached(cov) / dn, lang, pct),
            (unsigned long long)paroer_coverage_pop_reached(cov), tr(lang, "Alle behov dækket", "Every need met"),
            cli_pct((double)paroer_coverage_pop_needs_met(cov) / dn, lang, pct2),
            (unsigned long long)paroer_coverage_pop_needs_met(cov));
-    unsigned min_cell = o->min_cell ? o->min_cell : PAROER_COVERAGE_MIN_CELL_DEFAULT;
     static const int32_t bds[] = {PAROER_BREAKDOWN_MUNICIPALITY, PAROER_BREAKDOWN_CONDITION,
                                   PAROER_BREAKDOWN_RELATION, PAROER_BREAKDOWN_AGE_BAND};
     const char *titles[] = {tr(lang, "Efter kommune", "By municipality"),

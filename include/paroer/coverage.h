@@ -215,6 +215,12 @@ PAROER_API uint64_t paroer_coverage_pop_rejected_rows(const paroer_coverage *cov
 PAROER_API uint64_t paroer_coverage_pop_reached(const paroer_coverage *cov);
 /** @brief Relatives whose every stated need is served by an eligible offer (no needs: when reached). */
 PAROER_API uint64_t paroer_coverage_pop_needs_met(const paroer_coverage *cov);
+/**
+ * @brief 1 when the whole population's figures are withheld: it counts fewer
+ *        than min_cell relatives (contract section 5a), so reached and
+ *        needs_met are 0 here and absent from the JSON; 0 otherwise.
+ */
+PAROER_API int paroer_coverage_pop_suppressed(const paroer_coverage *cov);
 /** @brief Number of cells of a #paroer_breakdown (0 for an unknown one or without a population). */
 PAROER_API size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, int32_t breakdown);
 /**

@@ -165,6 +165,11 @@ def group_validate_bad():
                   "want: %s\ngot:  %s" % (want_line, err[:600]))
             check(re.search(r"^%s:\d+:\d+: error: " % re.escape(inp), err, re.M) is not None or
                   "error:" in err, "bad/%s: FILE:LINE:COLUMN: error:" % name, err[:300])
+            all_path = os.path.join(d, "errors")
+            if os.path.exists(all_path):   # every error of the one pass is printed, in order
+                wants = [w.replace("input.json", inp) for w in open(all_path, encoding="utf-8").read().splitlines() if w]
+                got = [l for l in err.splitlines() if re.match(r"^%s:\d+:\d+: error: " % re.escape(inp), l)]
+                check(got == wants, "bad/%s: every error printed" % name, "want: %s\ngot:  %s" % (wants, got))
         # Detection without --type: a broken relative and a broken catalog.
         rel = write(tmp, "rel.json", '{"id": "x", "age": 40, "municipality": 306,\n "relations": [{"relation": "cousin"}]}\n')
         rc, out, err = expect(["validate", rel], 1, "broken relative -> 1")
@@ -211,6 +216,64 @@ def group_validate_bad():
         check(d0["file"] == cat and d0["line"] == 3 and isinstance(d0["column"], int) and "cafe" in d0["message"]
               and d0["text"].startswith(cat + ":3:"), "JSON diagnostic fields", json.dumps(d0))
         check(err == "", "JSON mode prints nothing on stderr", err)
+    finally:
+        shutil.rmtree(tmp)
+
+
+# ---------------------------------------------------------------------------------------------
+def group_hardening():
+    """Counting per argument, --max-errors, relative arrays (issue: hardening)."""
+    tmp = tempfile.mkdtemp(prefix="paroer-cli-")
+    try:
+        # The same file twice: counted per argument, every error printed once.
+        f = src("data", "dk-offers.json")
+        doc = json.load(open(f, encoding="utf-8"))
+        n_ids = len(doc.get("offers", [])) + len(doc.get("providers", [])) + len(doc.get("policies", []))
+        rc, out, err = expect(["validate", "--max-errors", "0", f, f], 1, "validate F F -> 1")
+        printed = len(re.findall(r"^%s:\d+:\d+: error: " % re.escape(f), err, re.M))
+        m = re.search(r"2 files checked: (\d+) valid, (\d+) invalid, 0 unreadable; (\d+) errors?", err)
+        check(m is not None and m.group(1) == "1" and m.group(2) == "1", "validate F F: 1 valid, 1 invalid", err[-300:])
+        check(m is not None and int(m.group(3)) == printed >= n_ids > 0,
+              "validate F F: the errors counted are the errors printed", "%s printed %d ids %d" % (err[-200:], printed, n_ids))
+        rc, out, err = expect(["validate", "--format", "json", f, f], 1)
+        j = json.loads(out)
+        check([x["errors"] for x in j["files"]] == [0, printed] and j["errors"] == printed,
+              "validate F F (JSON): errors per argument", json.dumps(j["files"]))
+        # --max-errors: at most N per file, then one line; counts stay exact.
+        keys = ", ".join('"k%d": 1' % i for i in range(250))
+        w = write(tmp, "w.json", '{"format": "paroer-catalog", "version": 1, %s, "offers": []}\n' % keys)
+        rc, out, err = expect(["validate", w], 0, "250 warnings: valid")
+        lines = re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)
+        check(len(lines) == 100, "100 diagnostics per file by default", str(len(lines)))
+        check(re.search(r"^%s: \u2026 and 150 more \(--max-errors N" % re.escape(w), err, re.M) is not None,
+              "then one line '… and 150 more'", err[-300:])
+        check("0 errors, 250 warnings" in err, "the summary counts all 250", err[-200:])
+        rc, out, err = expect(["validate", "--max-errors", "7", w], 0)
+        check(len(re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)) == 7 and "and 243 more" in err,
+              "--max-errors 7", err[-300:])
+        rc, out, err = expect(["validate", "--max-errors", "0", w], 0)
+        check(len(re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)) == 250 and "more" not in err,
+              "--max-errors 0 prints all", err[-300:])
+        rc, out, err = expect(["validate", "--format", "json", w], 0)
+        j = json.loads(out)
+        check(len(j["diagnostics"]) == 100 and j["warnings"] == 250 and j["files"][0]["omitted"] == 150,
+              "JSON: 100 listed, 150 omitted, counts exact", json.dumps(j["files"]))
+        expect(["validate", "--max-errors", "x", w], 2, "--max-errors x -> 2")
+        expect(["validate", "--max-errors", "-1", w], 2, "--max-errors -1 -> 2")
+        # Loads of match/coverage/report print at most --max-errors per file too.
+        bad = write(tmp, "bad.json", '{"format": "paroer-catalog", "version": 1, "offers": [%s]}\n' %
+                    ", ".join('{"id": "o%d", "name": "O", "kind": "cafe"}' % i for i in range(130)))
+        rc, out, err = expect(["coverage", "-c", bad, "-m", "306", "--date", DATE], 1)
+        check(len(re.findall(r"^%s:1:\d+: error: " % re.escape(bad), err, re.M)) == 100 and "and 30 more" in err,
+              "coverage: 100 errors printed, then '… and 30 more'", err[-300:])
+        rc, out, err = expect(["coverage", "-c", bad, "-m", "306", "--date", DATE, "--max-errors", "0"], 1)
+        check(len(re.findall(r"^%s:1:\d+: error: " % re.escape(bad), err, re.M)) == 130, "coverage --max-errors 0", "")
+        # A relative document that is an array gets a message about relatives.
+        arr = write(tmp, "rels.json", '[{"id": "x", "age": 40, "municipality": 306, "relations": [{"relation": "parent"}]}]\n')
+        rc, out, err = expect(["validate", arr], 1, "an array of relatives -> 1")
+        check("expected a relative document (a JSON object), found an array" in err and "catalog" not in err,
+              "an array of relatives is reported as a relative document", err)
+        check("\"x\"" not in err and "40" not in err.replace(arr, ""), "and no value of it is printed", err)
     finally:
         shutil.rmtree(tmp)
 
@@ -453,6 +516,7 @@ GROUPS = {
     "coverage": group_coverage,
     "report": group_report,
     "privacy": group_privacy,
+    "hardening": group_hardening,
 }
 
 

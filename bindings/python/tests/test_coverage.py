@@ -31,8 +31,16 @@ def test_population_as_path_or_object(paroer, shipped):
         in_306 = sum(1 for r in pop if r.municipality == 306)
         assert 0 < in_306 == by_path["population"]["relatives"] < len(pop)
     p = by_path["population"]
-    assert list(p)[:9] == ["relatives", "rejected_rows", "reached", "needs_met", "by_municipality", "by_condition",
-                           "by_relation", "by_age_band", "unmet"]
+    assert list(p)[:11] == ["relatives", "rejected_rows", "reached", "needs_met", "reached_count", "needs_met_count",
+                            "by_municipality", "by_condition", "by_relation", "by_age_band", "unmet"]
+    # Every share comes with its integer counts (contract 5a).
+    assert p["reached"] == p["reached_count"] / p["relatives"]
+    assert p["needs_met"] == p["needs_met_count"] / p["relatives"]
+    for k in ("by_municipality", "by_condition", "by_relation", "by_age_band"):
+        for v in p[k].values():
+            if v != {"suppressed": True}:
+                assert v["reached"] == v["reached_count"] / v["relatives"]
+                assert v["needs_met"] == v["needs_met_count"] / v["relatives"]
     # Cells under min_cell (default 5) are suppressed, never shown.
     cells = [v for k in ("by_condition", "by_relation", "by_age_band") for v in p[k].values()]
     assert any(v == {"suppressed": True} for v in cells)
