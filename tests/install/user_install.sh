@@ -15,6 +15,7 @@ scratch=$(cd "$scratch" && pwd)
 src=$scratch/src build=$scratch/build prefix=$scratch/prefix work=$scratch/work
 clean=(env -i PATH=/usr/bin:/bin)
 fail() { echo "FAIL: $*"; exit 1; }
+trap 'echo "FAIL: user_install.sh:$LINENO: a command failed (exit $?)"' ERR
 show() { printf '$ %s\n' "$*" | sed "s|$scratch/||g"; }
 
 # ---- 1. build and install from a copy of the sources ------------------------------
@@ -53,7 +54,8 @@ run() { # EXPECTED_STATUS CMD... : runs with a clean environment in $work, print
   (cd "$work" && "${clean[@]}" "$@") > "$scratch/out" 2> "$scratch/err"
   local rc=$?
   set -e
-  sed "s|$scratch/||g" "$scratch/out" "$scratch/err" | head -n "${LINES_SHOWN:-6}"
+  # (awk reads to the end: head would close the pipe and fail the script under pipefail)
+  sed "s|$scratch/||g" "$scratch/out" "$scratch/err" | awk -v n="${LINES_SHOWN:-6}" 'NR <= n'
   [ "$rc" -eq "$want" ] || { cat "$scratch/err"; fail "exit $rc, expected $want: $*"; }
 }
 grep_out() { grep -q -- "$1" "$scratch/out" || fail "output lacks '$1'"; }
