@@ -128,8 +128,13 @@ void sb_printf(sbuf *b, const char *fmt, ...)
 /* Appends @p s with &, <, >, " and ' escaped for HTML text and attributes;
  * invalid UTF-8 and control characters are replaced. NULL appends nothing. */
 void sb_html(sbuf *b, const char *s);
-/* Writes the buffer to @p path ("-" = stdout). Returns CLI_OK or CLI_IO. */
+/* Writes the buffer to @p path ("-" = stdout), through paroer_file_write():
+ * a temporary file next to it, renamed over it. Returns CLI_OK or CLI_IO. */
 int sb_write_file(const sbuf *b, const char *path);
+/* Refuses (CLI_USAGE, message printed) an output file (-o) that is one of the
+ * inputs (-c, -r, --population, --statutory, positional files), compared by
+ * device and inode. main() calls it for every command. */
+int cli_check_output(const cli_opts *o);
 /* Formats a date as YYYY-MM-DD ("" for none). */
 const char *cli_date(int32_t date, char buf[16]);
 /* Formats a share 0..1 as a percentage with one decimal ("42,5 %" in Danish, "42.5%" in English). */

@@ -268,6 +268,32 @@ def group_hardening():
               "coverage: 100 errors printed, then '… and 30 more'", err[-300:])
         rc, out, err = expect(["coverage", "-c", bad, "-m", "306", "--date", DATE, "--max-errors", "0"], 1)
         check(len(re.findall(r"^%s:1:\d+: error: " % re.escape(bad), err, re.M)) == 130, "coverage --max-errors 0", "")
+        # report -o onto one of its inputs is refused (exit 2), however it is spelled.
+        cat = write(tmp, "cat.json", open(src("data", "dk-offers.json"), encoding="utf-8").read())
+        pop = write(tmp, "pop.csv", open(src("tests", "data", "pop-small.csv"), encoding="utf-8").read())
+        before = open(cat, encoding="utf-8").read()
+        os.link(cat, os.path.join(tmp, "hard.json"))
+        os.symlink("cat.json", os.path.join(tmp, "soft.json"))
+        os.mkdir(os.path.join(tmp, "sub"))
+        for spelled in [cat, os.path.join(tmp, "sub", "..", "cat.json"), os.path.join(tmp, "hard.json"),
+                        os.path.join(tmp, "soft.json")]:
+            rc, out, err = expect(["report", "-c", cat, "-m", "306", "--date", DATE, "-o", spelled], 2,
+                                  "report -o onto its catalog (%s) -> 2" % os.path.relpath(spelled, tmp))
+            check("is one of the inputs" in err, "the refusal says why", err)
+        check(open(cat, encoding="utf-8").read() == before, "the catalog is untouched", "")
+        rc, out, err = expect(["report", "-c", src("data", "dk-offers.json"), "-m", "306", "--population", pop,
+                               "--date", DATE, "-o", pop], 2, "report -o onto its population -> 2")
+        check(open(pop, encoding="utf-8").read().startswith("id,"), "the population is untouched", "")
+        # A report is written whole through a temporary file: nothing else is left next to it.
+        outdir = os.path.join(tmp, "out")
+        os.mkdir(outdir)
+        html = os.path.join(outdir, "r.html")
+        write(outdir, "r.html", "old report")
+        os.chmod(html, 0o640)
+        expect(["report", "-c", src("data", "dk-offers.json"), "-m", "306", "--date", DATE, "-o", html], 0)
+        check(open(html, encoding="utf-8").read().startswith("<!DOCTYPE html>"), "the report replaced the old one", "")
+        check(os.listdir(outdir) == ["r.html"], "no temporary file is left", str(os.listdir(outdir)))
+        check(os.stat(html).st_mode & 0o777 == 0o640, "the replaced file keeps its mode", oct(os.stat(html).st_mode))
         # A relative document that is an array gets a message about relatives.
         arr = write(tmp, "rels.json", '[{"id": "x", "age": 40, "municipality": 306, "relations": [{"relation": "parent"}]}]\n')
         rc, out, err = expect(["validate", arr], 1, "an array of relatives -> 1")
