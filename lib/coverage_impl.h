@@ -106,6 +106,13 @@ int pr_reach_add(pr_reach *R, pr_reach_acc *A, const pr_pop_relative *r, const p
 int pr_reach_merge(const pr_reach *R, pr_reach_acc *into, pr_reach_acc *from);
 int pr_reach_finish(pr_reach *R, pr_reach_acc *A);
 
+/* Population reach streamed from a CSV file (lib/population_stream.c). */
+int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, const char *path,
+                                const paroer_load_options *lo, uint32_t threads, paroer_parallel_for_fn pfor,
+                                void *pctx);
+/* The number of threads for `threads` (0: the cores), 1..64. */
+unsigned pr_stream_threads(uint32_t threads);
+
 /* For tests: the catalog indexes of the offers eligible for relative i of
  * `pop` on `date` by population reach's fast path, ascending, written to
  * out[0..cap); returns how many (may exceed cap), or a negative status. */

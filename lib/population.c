@@ -1166,7 +1166,7 @@ int paroer_population_load_buffer(paroer_population **out, const char *data, siz
     return load(out, data ? data : "", len, name ? name : "<buffer>", opts);
 }
 
-static int io_error(const char *path, const char *what, int err, paroer_diagnostics *diag)
+int pr_pop_io_error(const char *path, const char *what, int err, paroer_diagnostics *diag)
 {
     char m[200];
     const char *why = err == ENOENT ? "no such file" : err == EACCES ? "permission denied"
@@ -1188,16 +1188,16 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
     pr_alloc_resolve(&a, opts ? opts->allocator : NULL);
 #if PR_HAVE_POSIX_IO
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return io_error(path, "open", errno, diag);
+    if (fd < 0) return pr_pop_io_error(path, "open", errno, diag);
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return io_error(path, "read", e, diag);
+        return pr_pop_io_error(path, "read", e, diag);
     }
     if (S_ISDIR(st.st_mode)) {
         close(fd);
-        return io_error(path, "read", EISDIR, diag);
+        return pr_pop_io_error(path, "read", EISDIR, diag);
     }
     if (S_ISREG(st.st_mode) && st.st_size > 0 && (uint64_t)st.st_size <= (uint64_t)SIZE_MAX) {
         size_t size = (size_t)st.st_size;
@@ -1231,7 +1231,7 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
             int e = errno;
             close(fd);
             pr_free(&a, buf);
-            return io_error(path, "read", e, diag);
+            return pr_pop_io_error(path, "read", e, diag);
         }
         if (r == 0) break;
         len += (size_t)r;
@@ -1239,7 +1239,7 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
     close(fd);
 #else
     FILE *fp = fopen(path, "rb");
-    if (!fp) return io_error(path, "open", errno, diag);
+    if (!fp) return pr_pop_io_error(path, "open", errno, diag);
     char *buf = NULL;
     size_t len = 0, cap = 0;
     for (;;) {
@@ -1255,7 +1255,7 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
             fclose(fp);
             if (failed) {
                 pr_free(&a, buf);
-                return io_error(path, "read", EIO, diag);
+                return pr_pop_io_error(path, "read", EIO, diag);
             }
             break;
         }

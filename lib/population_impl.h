@@ -129,6 +129,9 @@ int pr_pop_scan(pr_pop_reader *rd, const char *data, size_t len, int64_t line, c
  * in (lo, t]. Lines are complete up to hi (`final`: hi is the end of input). */
 size_t pr_pop_split(const pr_pop_reader *rd, const char *data, size_t lo, size_t t, size_t hi, int final);
 
+/* Records "cannot WHAT the file: WHY" for errno `err`; returns PAROER_EIO. */
+int pr_pop_io_error(const char *path, const char *what, int err, paroer_diagnostics *diag);
+
 /* Formats a row error as its diagnostic text (message and ref line), with
  * `base` added to the ref line. */
 void pr_pop_error_text(const pr_pop_error *e, int64_t base, char *out, size_t cap);

@@ -21,7 +21,7 @@ static int cmd_bit(const char *cmd)
 
 typedef enum opt_id {
     O_CATALOG, O_STATUTORY, O_RELATIVE, O_POPULATION, O_MUNICIPALITY, O_DATE, O_TOP, O_EXPLAIN,
-    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION
+    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_THREADS, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION
 } opt_id;
 
 typedef struct opt_def {
@@ -45,6 +45,7 @@ static const opt_def opts_table[] = {
     {O_AGE_BAND, 0, "age-band", 1, C_REPORT},
     {O_STRICT, 0, "strict", 0, C_VALIDATE | C_COVERAGE | C_REPORT},
     {O_MIN_CELL, 0, "min-cell", 1, C_COVERAGE | C_REPORT},
+    {O_THREADS, 0, "threads", 1, C_COVERAGE | C_REPORT},
     {O_TYPE, 0, "type", 1, C_VALIDATE},
     {O_FORMAT, 'f', "format", 1, C_ALL},
     {O_LANG, 'l', "lang", 1, C_ALL},
@@ -144,6 +145,7 @@ void cli_help(FILE *f, const char *cmd)
               "  -p, --population FILE   a population of relatives (CSV, contract section 5)\n"
               "  -d, --date YYYY-MM-DD   the reference date (default: today)\n"
               "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
+              "      --threads N         threads reading the population (default 0: one a core)\n"
               "      --strict            a bad population row fails the run (default: left out)\n", f);
     } else if (!strcmp(cmd, "report")) {
         fputs("Usage: paroer report -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]\n"
@@ -160,6 +162,7 @@ void cli_help(FILE *f, const char *cmd)
               "  -o, --output FILE       the HTML file to write (- for stdout)\n"
               "      --age-band BAND     the age band of the heat map (default adult)\n"
               "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
+              "      --threads N         threads reading the population (default 0: one a core)\n"
               "      --strict            a bad population row fails the run\n", f);
     } else if (!strcmp(cmd, "codes")) {
         fputs("Usage: paroer codes [LIST]\n"
@@ -238,6 +241,10 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
         if (parse_u32(v, &o->min_cell, PAROER_COVERAGE_MIN_CELL_FLOOR, 1000000))
             return cli_usage_error(cmd, "bad --min-cell '%s' (expected a whole number >= %d)", v,
                                    PAROER_COVERAGE_MIN_CELL_FLOOR);
+        return CLI_OK;
+    case O_THREADS:
+        if (parse_u32(v, &o->threads, 0, 64))
+            return cli_usage_error(cmd, "bad --threads '%s' (expected a whole number 0..64, 0 = one a core)", v);
         return CLI_OK;
     case O_TYPE:
         if (!strcmp(v, "auto")) o->doc_type = CLI_DOC_AUTO;
