@@ -131,14 +131,22 @@ static int compute_matrix(paroer_coverage *cov, const paroer_catalog *c)
             }
         }
     cov->n_cells = cells;
-    cov->overall = (double)pairs_covered / (double)(cells * PR_N_NEED);
-    for (int n = 0; n < PR_N_NEED; n++) cov->by_need[n] = (double)need_cov[n] / (double)cells;
+    cov->count_overall = (pr_pair_count){pairs_covered, cells * PR_N_NEED};
+    for (int n = 0; n < PR_N_NEED; n++) cov->count_need[n] = (pr_pair_count){need_cov[n], cells};
     for (int k = 0; k < PR_N_CONDITION; k++)
-        cov->by_condition[k] = (double)cond_cov[k] / (double)(cond_cells[k] * PR_N_NEED);
+        cov->count_condition[k] = (pr_pair_count){cond_cov[k], cond_cells[k] * PR_N_NEED};
     for (int r = 0; r < PR_N_RELATION; r++)
-        cov->by_relation[r] = (double)rel_cov[r] / (double)(rel_cells[r] * PR_N_NEED);
+        cov->count_relation[r] = (pr_pair_count){rel_cov[r], rel_cells[r] * PR_N_NEED};
     for (int b = 0; b < PR_N_AGE_BAND; b++)
-        cov->by_age_band[b] = (double)band_cov[b] / (double)(band_cells[b] * PR_N_NEED);
+        cov->count_age_band[b] = (pr_pair_count){band_cov[b], band_cells[b] * PR_N_NEED};
+    /* Each share is exactly its counts' quotient. */
+#define PR_SHARE(c) ((c).pairs ? (double)(c).covered / (double)(c).pairs : 0.0)
+    cov->overall = PR_SHARE(cov->count_overall);
+    for (int n = 0; n < PR_N_NEED; n++) cov->by_need[n] = PR_SHARE(cov->count_need[n]);
+    for (int k = 0; k < PR_N_CONDITION; k++) cov->by_condition[k] = PR_SHARE(cov->count_condition[k]);
+    for (int r = 0; r < PR_N_RELATION; r++) cov->by_relation[r] = PR_SHARE(cov->count_relation[r]);
+    for (int b = 0; b < PR_N_AGE_BAND; b++) cov->by_age_band[b] = PR_SHARE(cov->count_age_band[b]);
+#undef PR_SHARE
 
     cov->n_gaps = 0;
     if (gaps) {
@@ -529,6 +537,32 @@ double paroer_coverage_share(const paroer_coverage *cov, int32_t list, int32_t c
     case PAROER_VOCAB_AGE_BAND: return code < PR_N_AGE_BAND ? cov->by_age_band[code] : -1.0;
     default: return -1.0;
     }
+}
+
+/* The counts of one list's code (list -1: overall), or NULL. */
+static const pr_pair_count *share_counts(const paroer_coverage *cov, int32_t list, int32_t code)
+{
+    if (!cov || !cov->has_matrix) return NULL;
+    if (list == -1) return &cov->count_overall;
+    if (code < 0) return NULL;
+    switch (list) {
+    case PAROER_VOCAB_NEED: return code < PR_N_NEED ? &cov->count_need[code] : NULL;
+    case PAROER_VOCAB_CONDITION: return code < PR_N_CONDITION ? &cov->count_condition[code] : NULL;
+    case PAROER_VOCAB_RELATION: return code < PR_N_RELATION ? &cov->count_relation[code] : NULL;
+    case PAROER_VOCAB_AGE_BAND: return code < PR_N_AGE_BAND ? &cov->count_age_band[code] : NULL;
+    default: return NULL;
+    }
+}
+
+int paroer_coverage_share_counts(const paroer_coverage *cov, int32_t list, int32_t code, size_t *covered,
+                                 size_t *pairs)
+{
+    const pr_pair_count *c = share_counts(cov, list, code);
+    if (covered) *covered = c ? c->covered : 0;
+    if (pairs) *pairs = c ? c->pairs : 0;
+    if (!cov) return pr_error(PAROER_EINVALID, "cov is NULL");
+    if (!cov->has_matrix) return pr_error(PAROER_ENOTFOUND, "the coverage has no target-group matrix");
+    return c ? PAROER_OK : pr_error(PAROER_EINVALID, "unknown list %d or code %d", (int)list, (int)code);
 }
 
 int paroer_coverage_covered(const paroer_coverage *cov, int32_t age_band, int32_t relation, int32_t condition,

@@ -43,6 +43,8 @@ typedef struct pr_alloc_entry {
     uint64_t served, waitlisted;
 } pr_alloc_entry;
 
+typedef struct pr_pair_count { size_t covered, pairs; } pr_pair_count;
+
 struct paroer_coverage {
     paroer_allocator alloc;
     pr_arena arena;
@@ -56,6 +58,10 @@ struct paroer_coverage {
     double overall;
     double by_need[PR_N_NEED], by_condition[PR_N_CONDITION], by_relation[PR_N_RELATION],
         by_age_band[PR_N_AGE_BAND];
+    /* the integer counts behind each share (contract 5a): covered (cell, need)
+     * pairs and all pairs; index 0 of count_overall only */
+    pr_pair_count count_overall, count_need[PR_N_NEED], count_condition[PR_N_CONDITION],
+        count_relation[PR_N_RELATION], count_age_band[PR_N_AGE_BAND];
     pr_gap *gaps; size_t n_gaps;
     const char **bereaved[PR_N_NEED]; size_t n_bereaved[PR_N_NEED];
 

@@ -45,6 +45,14 @@ void *pr_arena_alloc(pr_arena *ar, size_t size, size_t align); /* NULL on failur
 char *pr_arena_strndup(pr_arena *ar, const char *s, size_t len);
 void pr_arena_free(pr_arena *ar);
 
+/* ---- quoting values in messages (lib/load_common.c) --------------------------
+ * The one escaping function of every message that quotes a value of the
+ * input (an id, a code, a key): writes s[0..len) double-quoted, with '"' and
+ * '\\' escaped and control characters (U+0000..U+001F, U+007F) written as
+ * \u00XX, so no value can break a message's line or forge another; at most
+ * about `max` bytes of content (cut at a character boundary, "…" marks a cut). */
+void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max);
+
 /* ---- thread-local last error (lib/error.c) ---------------------------------- */
 /* Sets the thread's error record and returns `code` (so `return pr_error(...)`). */
 int pr_error(int code, const char *fmt, ...) PR_PRINTF(2, 3);

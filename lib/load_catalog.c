@@ -751,7 +751,7 @@ static void load_root(cl *L, const json_t *root)
 
 static void load_document(cl *L, const char *data, size_t len, const char *name)
 {
-    L->loc = (pr_locate_ctx){data, len, 0, 0, 0, -1};
+    L->loc = (pr_locate_ctx){.data = data, .len = len, .offset = -1};
     L->offers_begun = 0;
     pr_builder_begin_document(L->b, name, pr_json_locate, &L->loc, -1);
     pr_json_failure f;

@@ -140,7 +140,15 @@ json_t *pr_json_parse(const char *data, size_t len, int hide_values, pr_json_fai
     }
 
     char what[200];
-    if (starts_with(text, "duplicate object key")) {
+    const char *hint = "";
+    if ((text[0] == '\'' && (text[1] == '}' || text[1] == ']') && starts_with(text + 2, "' expected")) &&
+        base_len == 12) {
+        /* jansson says "'}' expected" after an object member that is neither
+         * followed by ',' nor by '}' (and "']' expected" in an array): most
+         * often a comma is missing. */
+        snprintf(what, sizeof what, "expected ',' or '%c'", text[1]);
+        if (!near_eof) hint = " (is a comma missing?)";
+    } else if (starts_with(text, "duplicate object key")) {
         /* Keys are the contract's names, not personal data: quoted even with hide_values. */
         if (tok && tok_len <= 100) snprintf(what, sizeof what, "duplicate key %.*s", (int)tok_len, tok);
         else snprintf(what, sizeof what, "duplicate key");
@@ -164,11 +172,11 @@ json_t *pr_json_parse(const char *data, size_t len, int hide_values, pr_json_fai
     if (tok && !hide_values) {
         char q[120];
         pr_quote(q, sizeof q, tok, tok_len, 60);
-        snprintf(f->message, sizeof f->message, "invalid JSON: %s near %s", what, q);
+        snprintf(f->message, sizeof f->message, "invalid JSON: %s near %s%s", what, q, hint);
     } else if (near_eof) {
         snprintf(f->message, sizeof f->message, "invalid JSON: %s at end of file", what);
     } else {
-        snprintf(f->message, sizeof f->message, "invalid JSON: %s", what);
+        snprintf(f->message, sizeof f->message, "invalid JSON: %s%s", what, hint);
     }
     return NULL;
 }

@@ -21,7 +21,7 @@ static int cmd_bit(const char *cmd)
 
 typedef enum opt_id {
     O_CATALOG, O_STATUTORY, O_RELATIVE, O_POPULATION, O_MUNICIPALITY, O_DATE, O_TOP, O_EXPLAIN,
-    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_THREADS, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION
+    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_THREADS, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION, O_MAX_ERRORS
 } opt_id;
 
 typedef struct opt_def {
@@ -47,6 +47,7 @@ static const opt_def opts_table[] = {
     {O_MIN_CELL, 0, "min-cell", 1, C_COVERAGE | C_REPORT},
     {O_THREADS, 0, "threads", 1, C_COVERAGE | C_REPORT},
     {O_TYPE, 0, "type", 1, C_VALIDATE},
+    {O_MAX_ERRORS, 0, "max-errors", 1, C_VALIDATE | C_MATCH | C_COVERAGE | C_REPORT},
     {O_FORMAT, 'f', "format", 1, C_ALL},
     {O_LANG, 'l', "lang", 1, C_ALL},
     {O_HELP, 'h', "help", 0, C_ALL},
@@ -122,7 +123,9 @@ void cli_help(FILE *f, const char *cmd)
               "keys as warnings, then a summary.\n"
               "\n"
               "      --type TYPE         treat every FILE as this type (default: detect)\n"
-              "      --strict            unknown keys and columns are errors\n", f);
+              "      --strict            unknown keys and columns are errors\n"
+              "      --max-errors N      print at most N problems per file (default 100, 0 = all);\n"
+              "                          the counts in the summary stay exact\n", f);
     } else if (!strcmp(cmd, "match")) {
         fputs("Usage: paroer match -c CATALOG... -r RELATIVE.json [--date D] [--top N] [--explain]\n"
               "\n"
@@ -263,6 +266,11 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
         else if (!strcmp(v, "en")) o->lang = PAROER_LANG_EN;
         else return cli_usage_error(cmd, "unknown --lang '%s' (expected da or en)", v);
         o->lang_given = 1;
+        return CLI_OK;
+    case O_MAX_ERRORS:
+        if (parse_u32(v, &o->max_errors, 0, UINT32_MAX))
+            return cli_usage_error(cmd, "bad --max-errors '%s' (expected a whole number, 0 = no limit)", v);
+        o->max_errors_given = 1;
         return CLI_OK;
     case O_HELP:
     case O_VERSION:

@@ -56,6 +56,8 @@ typedef struct cli_opts {
     uint32_t min_cell;         /* --min-cell, 0 = library default */
     uint32_t threads;          /* --threads, 0 = one a core */
     int doc_type;              /* --type for validate (cli_doc_type) */
+    uint32_t max_errors;       /* --max-errors N: diagnostics printed per file (0 = all) */
+    int max_errors_given;      /* else 100 */
     const char **args;         /* positional arguments */
     size_t nargs;
 } cli_opts;
@@ -103,6 +105,10 @@ int cli_load_population(const cli_opts *o, paroer_population **out);
 int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d, uint64_t rejected);
 /* Prints every entry of @p d (errors; warnings too when @p warnings) to stderr. */
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings);
+/* The same, at most @p limit per file (document), then "FILE: … and N more". */
+void cli_print_diagnostics_max(const paroer_diagnostics *d, int warnings, size_t limit);
+/* How many diagnostics to print per file: --max-errors (0 = all: SIZE_MAX), default 100. */
+size_t cli_print_limit(const cli_opts *o);
 /* The name of a municipality from the shipped municipalities.csv, written to
  * @p buf; NULL when the file or the code is not found. */
 const char *cli_municipality_name(int32_t code, char *buf, size_t size);
@@ -126,8 +132,13 @@ void sb_printf(sbuf *b, const char *fmt, ...)
 /* Appends @p s with &, <, >, " and ' escaped for HTML text and attributes;
  * invalid UTF-8 and control characters are replaced. NULL appends nothing. */
 void sb_html(sbuf *b, const char *s);
-/* Writes the buffer to @p path ("-" = stdout). Returns CLI_OK or CLI_IO. */
+/* Writes the buffer to @p path ("-" = stdout), through paroer_file_write():
+ * a temporary file next to it, renamed over it. Returns CLI_OK or CLI_IO. */
 int sb_write_file(const sbuf *b, const char *path);
+/* Refuses (CLI_USAGE, message printed) an output file (-o) that is one of the
+ * inputs (-c, -r, --population, --statutory, positional files), compared by
+ * device and inode. main() calls it for every command. */
+int cli_check_output(const cli_opts *o);
 /* Formats a date as YYYY-MM-DD ("" for none). */
 const char *cli_date(int32_t date, char buf[16]);
 /* Formats a share 0..1 as a percentage with one decimal ("42,5 %" in Danish, "42.5%" in English). */

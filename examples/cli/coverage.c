@@ -29,6 +29,9 @@ int cli_compute(const cli_opts *o, paroer_catalog **cat, paroer_coverage **cov)
     paroer_load_options lo;
     paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
     lo.diagnostics = d;
+    /* the stream keeps only the rows it lists: as many as --max-errors prints (the count stays exact) */
+    size_t limit = cli_print_limit(o);
+    lo.max_errors = limit >= UINT32_MAX ? UINT32_MAX : (uint32_t)limit;
     if (o->strict) lo.flags |= PAROER_LOAD_STRICT;
     paroer_coverage_options co;
     paroer_coverage_options_init(&co, PAROER_COVERAGE_OPTIONS_VERSION);

@@ -63,7 +63,7 @@ int main(int argc, char **argv)
     o.age_band = PAROER_AGE_BAND_ADULT;
     int rc = cli_parse(&o, argc, argv, 2);
     if (rc == -1) rc = CLI_OK; /* --help or --version */
-    else if (rc == CLI_OK) rc = cmd->run(&o);
+    else if (rc == CLI_OK && (rc = cli_check_output(&o)) == CLI_OK) rc = cmd->run(&o);
     cli_opts_free(&o);
     if (fflush(stdout) != 0 && rc == CLI_OK) {
         cli_error("cannot write the output");

@@ -165,6 +165,23 @@ PAROER_API double paroer_coverage_overall(const paroer_coverage *cov);
  */
 PAROER_API double paroer_coverage_share(const paroer_coverage *cov, int32_t list, int32_t code);
 /**
+ * @brief The integer counts behind a share (contract section 5a): the share is
+ *        exactly @p covered / @p pairs.
+ * @param cov The coverage result.
+ * @param list -1 for the overall share (paroer_coverage_overall()), else as for
+ *        paroer_coverage_share(): #PAROER_VOCAB_NEED, #PAROER_VOCAB_CONDITION,
+ *        #PAROER_VOCAB_RELATION or #PAROER_VOCAB_AGE_BAND.
+ * @param code A code of that list (ignored for -1).
+ * @param[out] covered Covered (cell, need) pairs having that code (may be NULL).
+ * @param[out] pairs All (cell, need) pairs having that code: 3146 overall, 286 for
+ *        a need, 11 × the cells of a condition, relation or age band (may be NULL).
+ * @return #PAROER_OK; #PAROER_EINVALID for a NULL @p cov or an unknown list or
+ *         code; #PAROER_ENOTFOUND without a matrix (national coverage). On error
+ *         both outputs are 0. Thread-safe on a finished result.
+ */
+PAROER_API int paroer_coverage_share_counts(const paroer_coverage *cov, int32_t list, int32_t code,
+                                            size_t *covered, size_t *pairs);
+/**
  * @brief Whether one (cell, need) is covered.
  * @return 1 covered, 0 a gap, -1 when the cell does not exist (under-18
  *         spouse_partner/parent), a code is out of range or there is no matrix.

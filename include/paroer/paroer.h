@@ -29,5 +29,6 @@
 #include <paroer/coverage.h>
 #include <paroer/match.h>
 #include <paroer/overview.h>
+#include <paroer/file.h>
 
 #endif

@@ -165,6 +165,11 @@ def group_validate_bad():
                   "want: %s\ngot:  %s" % (want_line, err[:600]))
             check(re.search(r"^%s:\d+:\d+: error: " % re.escape(inp), err, re.M) is not None or
                   "error:" in err, "bad/%s: FILE:LINE:COLUMN: error:" % name, err[:300])
+            all_path = os.path.join(d, "errors")
+            if os.path.exists(all_path):   # every error of the one pass is printed, in order
+                wants = [w.replace("input.json", inp) for w in open(all_path, encoding="utf-8").read().splitlines() if w]
+                got = [l for l in err.splitlines() if re.match(r"^%s:\d+:\d+: error: " % re.escape(inp), l)]
+                check(got == wants, "bad/%s: every error printed" % name, "want: %s\ngot:  %s" % (wants, got))
         # Detection without --type: a broken relative and a broken catalog.
         rel = write(tmp, "rel.json", '{"id": "x", "age": 40, "municipality": 306,\n "relations": [{"relation": "cousin"}]}\n')
         rc, out, err = expect(["validate", rel], 1, "broken relative -> 1")
@@ -211,6 +216,90 @@ def group_validate_bad():
         check(d0["file"] == cat and d0["line"] == 3 and isinstance(d0["column"], int) and "cafe" in d0["message"]
               and d0["text"].startswith(cat + ":3:"), "JSON diagnostic fields", json.dumps(d0))
         check(err == "", "JSON mode prints nothing on stderr", err)
+    finally:
+        shutil.rmtree(tmp)
+
+
+# ---------------------------------------------------------------------------------------------
+def group_hardening():
+    """Counting per argument, --max-errors, relative arrays (issue: hardening)."""
+    tmp = tempfile.mkdtemp(prefix="paroer-cli-")
+    try:
+        # The same file twice: counted per argument, every error printed once.
+        f = src("data", "dk-offers.json")
+        doc = json.load(open(f, encoding="utf-8"))
+        n_ids = len(doc.get("offers", [])) + len(doc.get("providers", [])) + len(doc.get("policies", []))
+        rc, out, err = expect(["validate", "--max-errors", "0", f, f], 1, "validate F F -> 1")
+        printed = len(re.findall(r"^%s:\d+:\d+: error: " % re.escape(f), err, re.M))
+        m = re.search(r"2 files checked: (\d+) valid, (\d+) invalid, 0 unreadable; (\d+) errors?", err)
+        check(m is not None and m.group(1) == "1" and m.group(2) == "1", "validate F F: 1 valid, 1 invalid", err[-300:])
+        check(m is not None and int(m.group(3)) == printed >= n_ids > 0,
+              "validate F F: the errors counted are the errors printed", "%s printed %d ids %d" % (err[-200:], printed, n_ids))
+        rc, out, err = expect(["validate", "--format", "json", f, f], 1)
+        j = json.loads(out)
+        check([x["errors"] for x in j["files"]] == [0, printed] and j["errors"] == printed,
+              "validate F F (JSON): errors per argument", json.dumps(j["files"]))
+        # --max-errors: at most N per file, then one line; counts stay exact.
+        keys = ", ".join('"k%d": 1' % i for i in range(250))
+        w = write(tmp, "w.json", '{"format": "paroer-catalog", "version": 1, %s, "offers": []}\n' % keys)
+        rc, out, err = expect(["validate", w], 0, "250 warnings: valid")
+        lines = re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)
+        check(len(lines) == 100, "100 diagnostics per file by default", str(len(lines)))
+        check(re.search(r"^%s: \u2026 and 150 more \(--max-errors N" % re.escape(w), err, re.M) is not None,
+              "then one line '… and 150 more'", err[-300:])
+        check("0 errors, 250 warnings" in err, "the summary counts all 250", err[-200:])
+        rc, out, err = expect(["validate", "--max-errors", "7", w], 0)
+        check(len(re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)) == 7 and "and 243 more" in err,
+              "--max-errors 7", err[-300:])
+        rc, out, err = expect(["validate", "--max-errors", "0", w], 0)
+        check(len(re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)) == 250 and "more" not in err,
+              "--max-errors 0 prints all", err[-300:])
+        rc, out, err = expect(["validate", "--format", "json", w], 0)
+        j = json.loads(out)
+        check(len(j["diagnostics"]) == 100 and j["warnings"] == 250 and j["files"][0]["omitted"] == 150,
+              "JSON: 100 listed, 150 omitted, counts exact", json.dumps(j["files"]))
+        expect(["validate", "--max-errors", "x", w], 2, "--max-errors x -> 2")
+        expect(["validate", "--max-errors", "-1", w], 2, "--max-errors -1 -> 2")
+        # Loads of match/coverage/report print at most --max-errors per file too.
+        bad = write(tmp, "bad.json", '{"format": "paroer-catalog", "version": 1, "offers": [%s]}\n' %
+                    ", ".join('{"id": "o%d", "name": "O", "kind": "cafe"}' % i for i in range(130)))
+        rc, out, err = expect(["coverage", "-c", bad, "-m", "306", "--date", DATE], 1)
+        check(len(re.findall(r"^%s:1:\d+: error: " % re.escape(bad), err, re.M)) == 100 and "and 30 more" in err,
+              "coverage: 100 errors printed, then '… and 30 more'", err[-300:])
+        rc, out, err = expect(["coverage", "-c", bad, "-m", "306", "--date", DATE, "--max-errors", "0"], 1)
+        check(len(re.findall(r"^%s:1:\d+: error: " % re.escape(bad), err, re.M)) == 130, "coverage --max-errors 0", "")
+        # report -o onto one of its inputs is refused (exit 2), however it is spelled.
+        cat = write(tmp, "cat.json", open(src("data", "dk-offers.json"), encoding="utf-8").read())
+        pop = write(tmp, "pop.csv", open(src("tests", "data", "pop-small.csv"), encoding="utf-8").read())
+        before = open(cat, encoding="utf-8").read()
+        os.link(cat, os.path.join(tmp, "hard.json"))
+        os.symlink("cat.json", os.path.join(tmp, "soft.json"))
+        os.mkdir(os.path.join(tmp, "sub"))
+        for spelled in [cat, os.path.join(tmp, "sub", "..", "cat.json"), os.path.join(tmp, "hard.json"),
+                        os.path.join(tmp, "soft.json")]:
+            rc, out, err = expect(["report", "-c", cat, "-m", "306", "--date", DATE, "-o", spelled], 2,
+                                  "report -o onto its catalog (%s) -> 2" % os.path.relpath(spelled, tmp))
+            check("is one of the inputs" in err, "the refusal says why", err)
+        check(open(cat, encoding="utf-8").read() == before, "the catalog is untouched", "")
+        rc, out, err = expect(["report", "-c", src("data", "dk-offers.json"), "-m", "306", "--population", pop,
+                               "--date", DATE, "-o", pop], 2, "report -o onto its population -> 2")
+        check(open(pop, encoding="utf-8").read().startswith("id,"), "the population is untouched", "")
+        # A report is written whole through a temporary file: nothing else is left next to it.
+        outdir = os.path.join(tmp, "out")
+        os.mkdir(outdir)
+        html = os.path.join(outdir, "r.html")
+        write(outdir, "r.html", "old report")
+        os.chmod(html, 0o640)
+        expect(["report", "-c", src("data", "dk-offers.json"), "-m", "306", "--date", DATE, "-o", html], 0)
+        check(open(html, encoding="utf-8").read().startswith("<!DOCTYPE html>"), "the report replaced the old one", "")
+        check(os.listdir(outdir) == ["r.html"], "no temporary file is left", str(os.listdir(outdir)))
+        check(os.stat(html).st_mode & 0o777 == 0o640, "the replaced file keeps its mode", oct(os.stat(html).st_mode))
+        # A relative document that is an array gets a message about relatives.
+        arr = write(tmp, "rels.json", '[{"id": "x", "age": 40, "municipality": 306, "relations": [{"relation": "parent"}]}]\n')
+        rc, out, err = expect(["validate", arr], 1, "an array of relatives -> 1")
+        check("expected a relative document (a JSON object), found an array" in err and "catalog" not in err,
+              "an array of relatives is reported as a relative document", err)
+        check("\"x\"" not in err and "40" not in err.replace(arr, ""), "and no value of it is printed", err)
     finally:
         shutil.rmtree(tmp)
 
@@ -296,9 +385,14 @@ def group_match():
 # ---------------------------------------------------------------------------------------------
 def coverage_keys(doc, population):
     check(list(doc)[:2] == ["municipality", "date"], "coverage JSON starts with municipality, date", str(list(doc)))
-    want = ["municipality", "date", "coverage", "gaps", "bereavement", "policy", "checks"] + (["population"] if population else [])
+    want = ["municipality", "date", "coverage", "counts", "gaps", "bereavement", "policy", "checks"] + (["population"] if population else [])
     check(list(doc) == want, "coverage JSON top-level keys", str(list(doc)))
     cov = doc["coverage"]
+    cnt = doc["counts"]   # contract 5a: every share is exactly covered / cells
+    check(list(cnt) == list(cov) and cnt["overall"]["cells"] == 3146 and
+          cov["overall"] == cnt["overall"]["covered"] / cnt["overall"]["cells"] and
+          all(cov[k][c] == cnt[k][c]["covered"] / cnt[k][c]["cells"] for k in list(cov)[1:] for c in cov[k]),
+          "coverage counts next to the shares", json.dumps(cnt)[:300])
     check(list(cov) == ["overall", "by_need", "by_condition", "by_relation", "by_age_band"], "coverage keys", str(list(cov)))
     check(0 <= cov["overall"] <= 1 and len(cov["by_need"]) == 11 and len(cov["by_condition"]) == 11 and
           len(cov["by_relation"]) == 6 and len(cov["by_age_band"]) == 5, "coverage shares", json.dumps(cov)[:300])
@@ -453,6 +547,7 @@ GROUPS = {
     "coverage": group_coverage,
     "report": group_report,
     "privacy": group_privacy,
+    "hardening": group_hardening,
 }
 
 

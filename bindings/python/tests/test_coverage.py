@@ -9,7 +9,14 @@ POP_BAD = SOURCE_DIR / "tests" / "data" / "pop-bad.csv"
 
 def test_municipality_coverage_structure(paroer, shipped):
     d = shipped.coverage(306, date=DATE)
-    assert list(d) == ["municipality", "date", "coverage", "gaps", "bereavement", "policy", "checks"]
+    assert list(d) == ["municipality", "date", "coverage", "counts", "gaps", "bereavement", "policy", "checks"]
+    # The integer counts behind every share (contract 5a), the share being exactly their quotient.
+    counts = d["counts"]
+    assert counts["overall"]["cells"] == 3146
+    assert d["coverage"]["overall"] == counts["overall"]["covered"] / counts["overall"]["cells"]
+    for key in ["by_need", "by_condition", "by_relation", "by_age_band"]:
+        for code, share in d["coverage"][key].items():
+            assert share == counts[key][code]["covered"] / counts[key][code]["cells"]
     assert d["municipality"] == 306 and d["date"] == DATE
     assert list(d["coverage"]) == ["overall", "by_need", "by_condition", "by_relation", "by_age_band"]
     assert list(d["coverage"]["by_need"]) == [n.code for n in paroer.Need]
