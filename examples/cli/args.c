@@ -21,7 +21,7 @@ static int cmd_bit(const char *cmd)
 
 typedef enum opt_id {
     O_CATALOG, O_STATUTORY, O_RELATIVE, O_POPULATION, O_MUNICIPALITY, O_DATE, O_TOP, O_EXPLAIN,
-    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION, O_MAX_ERRORS
+    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_THREADS, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION, O_MAX_ERRORS
 } opt_id;
 
 typedef struct opt_def {
@@ -45,6 +45,7 @@ static const opt_def opts_table[] = {
     {O_AGE_BAND, 0, "age-band", 1, C_REPORT},
     {O_STRICT, 0, "strict", 0, C_VALIDATE | C_COVERAGE | C_REPORT},
     {O_MIN_CELL, 0, "min-cell", 1, C_COVERAGE | C_REPORT},
+    {O_THREADS, 0, "threads", 1, C_COVERAGE | C_REPORT},
     {O_TYPE, 0, "type", 1, C_VALIDATE},
     {O_MAX_ERRORS, 0, "max-errors", 1, C_VALIDATE | C_MATCH | C_COVERAGE | C_REPORT},
     {O_FORMAT, 'f', "format", 1, C_ALL},
@@ -146,6 +147,10 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
         if (parse_u32(v, &o->min_cell, PAROER_COVERAGE_MIN_CELL_FLOOR, 1000000))
             return cli_usage_error(cmd, "bad --min-cell '%s' (expected a whole number >= %d)", v,
                                    PAROER_COVERAGE_MIN_CELL_FLOOR);
+        return CLI_OK;
+    case O_THREADS:
+        if (parse_u32(v, &o->threads, 0, 64))
+            return cli_usage_error(cmd, "bad --threads '%s' (expected a whole number 0..64, 0 = one a core)", v);
         return CLI_OK;
     case O_TYPE:
         if (!strcmp(v, "auto")) o->doc_type = CLI_DOC_AUTO;

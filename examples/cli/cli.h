@@ -54,6 +54,7 @@ typedef struct cli_opts {
     int32_t age_band;          /* --age-band (report), default adult */
     int strict;                /* --strict */
     uint32_t min_cell;         /* --min-cell, 0 = library default */
+    uint32_t threads;          /* --threads, 0 = one a core */
     int doc_type;              /* --type for validate (cli_doc_type) */
     uint32_t max_errors;       /* --max-errors N: diagnostics printed per file (0 = all) */
     int max_errors_given;      /* else 100 */
@@ -105,6 +106,9 @@ int cli_load_relative(const cli_opts *o, paroer_relative **out);
 /* Loads --population (NULL out when none); bad rows are printed as
  * FILE:LINE: error: ... and left out (all fatal with --strict). */
 int cli_load_population(const cli_opts *o, paroer_population **out);
+/* After streaming --population through the coverage: prints its bad rows
+ * (or why it failed) as cli_load_population() does; returns an exit status. */
+int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d, uint64_t rejected);
 /* Prints every entry of @p d (errors; warnings too when @p warnings) to stderr. */
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings);
 /* The same, at most @p limit per file (document), then "FILE: … and N more". */

@@ -97,6 +97,7 @@ static const command_help helps[] = {
      "  -p, --population FIL    en befolkning af pårørende (CSV, kontraktens afsnit 5)\n"
      "  -d, --date ÅÅÅÅ-MM-DD   referencedatoen (standard: i dag)\n"
      "      --min-cell N        undertryk celler med under N pårørende (standard 5, >= 3)\n"
+     "      --threads N         tråde, der læser befolkningen (standard 0: én pr. kerne)\n"
      "      --strict            en forkert befolkningsrække får kørslen til at fejle\n"
      "                          (standard: den udelades)\n",
      "Usage: paroer coverage -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]\n"
@@ -109,6 +110,7 @@ static const command_help helps[] = {
      "  -p, --population FILE   a population of relatives (CSV, contract section 5)\n"
      "  -d, --date YYYY-MM-DD   the reference date (default: today)\n"
      "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
+     "      --threads N         threads reading the population (default 0: one a core)\n"
      "      --strict            a bad population row fails the run (default: left out)\n"},
     {"report",
      "Brug: paroer report -c KATALOG... [-m KODE] [--population FIL.csv] [--date D]\n"
@@ -124,6 +126,7 @@ static const command_help helps[] = {
      "  -o, --output FIL        HTML-filen, der skrives (- for stdout)\n"
      "      --age-band BÅND     varmekortets aldersgruppe (standard adult)\n"
      "      --min-cell N        undertryk celler med under N pårørende (standard 5, >= 3)\n"
+     "      --threads N         tråde, der læser befolkningen (standard 0: én pr. kerne)\n"
      "      --strict            en forkert befolkningsrække får kørslen til at fejle\n",
      "Usage: paroer report -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]\n"
      "                     -o report.html\n"
@@ -138,6 +141,7 @@ static const command_help helps[] = {
      "  -o, --output FILE       the HTML file to write (- for stdout)\n"
      "      --age-band BAND     the age band of the heat map (default adult)\n"
      "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
+     "      --threads N         threads reading the population (default 0: one a core)\n"
      "      --strict            a bad population row fails the run\n"},
     {"codes",
      "Brug: paroer codes [LISTE]\n"

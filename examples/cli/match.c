@@ -50,7 +50,8 @@ static void print_offer(const paroer_match_result *res, const paroer_catalog *ca
     int free_ = paroer_offer_cost_free(of);
     double price = paroer_offer_price_dkk(of);
     if (free_ == 1) printf(" \xC2\xB7 %s", tr(lang, "gratis", "free"));
-    else if (!isnan(price)) printf(" \xC2\xB7 %s %.0f kr.", tr(lang, "pris", "price"), price);
+    else if (!isnan(price) && price >= 0 && price < 1e15)   /* whole kroner, locale-free */
+        printf(" \xC2\xB7 %s %lld kr.", tr(lang, "pris", "price"), (long long)(price + 0.5));
     if (paroer_offer_status(of) == PAROER_STATUS_WAITLIST) printf(" \xC2\xB7 %s", tr(lang, "venteliste", "waiting list"));
     putchar('\n');
 

@@ -167,11 +167,12 @@ const char *cli_date(int32_t date, char buf[16])
 
 const char *cli_pct(double share, int32_t lang, char buf[32])
 {
-    if (share < 0) share = 0;
-    snprintf(buf, 32, lang == PAROER_LANG_DA ? "%.1f %%" : "%.1f%%", share * 100.0);
-    if (lang == PAROER_LANG_DA) {
-        char *dot = strchr(buf, '.');
-        if (dot) *dot = ',';
-    }
+    /* In tenths of a percent, by integer arithmetic: printf("%f") would follow
+     * LC_NUMERIC, and the decimal mark is the language's, not the locale's. */
+    if (!(share > 0)) share = 0;
+    if (share > 1) share = 1;
+    long long tenths = (long long)(share * 1000.0 + 0.5);
+    snprintf(buf, 32, "%lld%c%lld%s", tenths / 10, lang == PAROER_LANG_DA ? ',' : '.', tenths % 10,
+             lang == PAROER_LANG_DA ? " %" : "%");
     return buf;
 }

@@ -439,9 +439,14 @@ def group_match():
 # ---------------------------------------------------------------------------------------------
 def coverage_keys(doc, population):
     check(list(doc)[:2] == ["municipality", "date"], "coverage JSON starts with municipality, date", str(list(doc)))
-    want = ["municipality", "date", "coverage", "gaps", "bereavement", "policy", "checks"] + (["population"] if population else [])
+    want = ["municipality", "date", "coverage", "counts", "gaps", "bereavement", "policy", "checks"] + (["population"] if population else [])
     check(list(doc) == want, "coverage JSON top-level keys", str(list(doc)))
     cov = doc["coverage"]
+    cnt = doc["counts"]   # contract 5a: every share is exactly covered / cells
+    check(list(cnt) == list(cov) and cnt["overall"]["cells"] == 3146 and
+          cov["overall"] == cnt["overall"]["covered"] / cnt["overall"]["cells"] and
+          all(cov[k][c] == cnt[k][c]["covered"] / cnt[k][c]["cells"] for k in list(cov)[1:] for c in cov[k]),
+          "coverage counts next to the shares", json.dumps(cnt)[:300])
     check(list(cov) == ["overall", "by_need", "by_condition", "by_relation", "by_age_band"], "coverage keys", str(list(cov)))
     check(0 <= cov["overall"] <= 1 and len(cov["by_need"]) == 11 and len(cov["by_condition"]) == 11 and
           len(cov["by_relation"]) == 6 and len(cov["by_age_band"]) == 5, "coverage shares", json.dumps(cov)[:300])
