@@ -418,6 +418,13 @@ int paroer_coverage_options_init(paroer_coverage_options *opts, uint32_t version
     opts->allocator = NULL;
     opts->lang = PAROER_LANG_EN;
     opts->max_unmet = 10;
+    if (version >= 2) {
+        opts->population_file = NULL;
+        opts->population_load = NULL;
+        opts->threads = 1;
+        opts->parallel_for = NULL;
+        opts->parallel_ctx = NULL;
+    }
     return PAROER_OK;
 }
 
@@ -449,7 +456,18 @@ int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog
         o.allocator = opts->allocator;
         o.lang = opts->lang;
         o.max_unmet = opts->max_unmet;
+        if (opts->version >= 2) {
+            o.population_file = opts->population_file;
+            o.population_load = opts->population_load;
+            o.threads = opts->threads;
+            o.parallel_for = opts->parallel_for;
+            o.parallel_ctx = opts->parallel_ctx;
+        }
     }
+    if (o.population && o.population_file)
+        return pr_error(PAROER_EINVALID, "give a population or a population file, not both");
+    if (o.population_load && (o.population_load->version < 1 || o.population_load->version > PAROER_LOAD_OPTIONS_VERSION))
+        return pr_error(PAROER_EINVALID, "unknown load options version %u", (unsigned)o.population_load->version);
     if (o.municipality != -1 && (o.municipality < 1 || o.municipality > 999))
         return pr_error(PAROER_EINVALID, "municipality %d is not a code 1..999 (or -1 for none)",
                         (int)o.municipality);
@@ -458,7 +476,7 @@ int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog
                         (unsigned)o.min_cell, PAROER_COVERAGE_MIN_CELL_FLOOR);
     if (o.lang != PAROER_LANG_EN && o.lang != PAROER_LANG_DA)
         return pr_error(PAROER_EINVALID, "unknown language %d", (int)o.lang);
-    if (o.municipality == -1 && !o.population)
+    if (o.municipality == -1 && !o.population && !o.population_file)
         return pr_error(PAROER_EINVALID, "without a municipality, coverage needs a population");
 
     paroer_allocator a;
@@ -488,6 +506,15 @@ int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog
     if (rc) {
         paroer_coverage_free(cov);
         return pr_error(PAROER_ENOMEM, "out of memory");
+    }
+    if (o.population_file) {
+        cov->has_population = 1;
+        rc = pr_coverage_population_file(cov, catalog, o.population_file, o.population_load, o.threads,
+                                         o.parallel_for, o.parallel_ctx);
+        if (rc) {
+            paroer_coverage_free(cov);
+            return rc;   /* the error record is set */
+        }
     }
     *out = cov;
     return PAROER_OK;
@@ -630,6 +657,9 @@ uint64_t paroer_coverage_pop_rejected_rows(const paroer_coverage *cov) { return 
 uint64_t paroer_coverage_pop_reached(const paroer_coverage *cov) { return cov ? cov->pop_reached : 0; }
 uint64_t paroer_coverage_pop_needs_met(const paroer_coverage *cov) { return cov ? cov->pop_met : 0; }
 int paroer_coverage_pop_suppressed(const paroer_coverage *cov) { return cov ? cov->pop_suppressed : 0; }
+uint64_t paroer_coverage_pop_unknown_relatives(const paroer_coverage *cov) { return cov ? cov->pop_partial : 0; }
+uint64_t paroer_coverage_pop_reached_possible(const paroer_coverage *cov) { return cov ? cov->pop_reached_possible : 0; }
+uint64_t paroer_coverage_pop_needs_met_possible(const paroer_coverage *cov) { return cov ? cov->pop_met_possible : 0; }
 
 size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, int32_t breakdown)
 {
@@ -646,6 +676,17 @@ int paroer_coverage_breakdown_cell(const paroer_coverage *cov, int32_t breakdown
     if (relatives) *relatives = c->relatives;
     if (reached) *reached = c->reached;
     if (needs_met) *needs_met = c->needs_met;
+    return c->suppressed ? 0 : 1;
+}
+
+int paroer_coverage_breakdown_cell_possible(const paroer_coverage *cov, int32_t breakdown, size_t i,
+                                            uint64_t *reached_possible, uint64_t *needs_met_possible)
+{
+    if (!cov || breakdown < 0 || breakdown >= PR_N_BREAKDOWNS || i >= cov->n_bd[breakdown])
+        return pr_error(PAROER_EINVALID, "breakdown cell out of range");
+    const pr_bd_cell *c = &cov->bd[breakdown][i];
+    if (reached_possible) *reached_possible = c->reached_possible;
+    if (needs_met_possible) *needs_met_possible = c->needs_met_possible;
     return c->suppressed ? 0 : 1;
 }
 

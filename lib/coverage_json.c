@@ -141,6 +141,17 @@ static void put_matrix(pr_jw *w, const paroer_coverage *cov)
     pr_jw_end(w);
 }
 
+/* The upper bounds (contract 4a), written when some relative has unknown facts. */
+static void put_possible(pr_jw *w, uint64_t reached, uint64_t met, uint64_t relatives)
+{
+    pr_jw_key(w, "reached_possible");
+    put_share(w, ratio(reached, relatives));
+    pr_jw_key(w, "needs_met_possible");
+    put_share(w, ratio(met, relatives));
+    pr_jw_kuint(w, "reached_possible_count", reached);
+    pr_jw_kuint(w, "needs_met_possible_count", met);
+}
+
 static void put_breakdown(pr_jw *w, const char *key, const paroer_coverage *cov, int bd, int32_t list)
 {
     pr_jw_key(w, key);
@@ -165,6 +176,7 @@ static void put_breakdown(pr_jw *w, const char *key, const paroer_coverage *cov,
             put_share(w, ratio(c->needs_met, c->relatives));
             pr_jw_kuint(w, "reached_count", c->reached);
             pr_jw_kuint(w, "needs_met_count", c->needs_met);
+            if (cov->pop_partial) put_possible(w, c->reached_possible, c->needs_met_possible, c->relatives);
         }
         pr_jw_end(w);
     }
@@ -187,6 +199,7 @@ static void put_population(pr_jw *w, const paroer_coverage *cov)
         put_share(w, ratio(cov->pop_met, cov->pop_relatives));
         pr_jw_kuint(w, "reached_count", cov->pop_reached);
         pr_jw_kuint(w, "needs_met_count", cov->pop_met);
+        if (cov->pop_partial) put_possible(w, cov->pop_reached_possible, cov->pop_met_possible, cov->pop_relatives);
     }
     put_breakdown(w, "by_municipality", cov, PAROER_BREAKDOWN_MUNICIPALITY, -1);
     put_breakdown(w, "by_condition", cov, PAROER_BREAKDOWN_CONDITION, PAROER_VOCAB_CONDITION);

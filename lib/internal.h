@@ -62,6 +62,10 @@ int pr_error(int code, const char *fmt, ...) PR_PRINTF(2, 3);
 int pr_error_at(int code, const char *source, int64_t line, int64_t column, int64_t offset,
                 const char *path, const char *fmt, ...) PR_PRINTF(7, 8);
 void pr_error_clear(void);
+/* The words for a file error ("no such file or directory"), shared by every
+ * message about a file the library cannot open or read (lib/load_common.c);
+ * NULL for an errno without words of its own. */
+const char *pr_errno_text(int e);
 
 /* ---- string hash map from id to uint32 (lib/hashmap.c) --------------------- */
 typedef struct pr_strmap {

@@ -327,7 +327,7 @@ int pr_is_path_key(const char *key)
 
 /* ---- files ---------------------------------------------------------------- */
 
-static const char *errno_text(int e)
+const char *pr_errno_text(int e)
 {
     switch (e) {
 #ifdef ENOENT
@@ -367,7 +367,7 @@ int pr_read_file(const paroer_allocator *a, const char *path, char **data, size_
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         int e = errno;
-        const char *t = errno_text(e);
+        const char *t = pr_errno_text(e);
         if (t) snprintf(errbuf, errsize, "cannot open the file: %s", t);
         else snprintf(errbuf, errsize, "cannot open the file (error %d)", e);
         return PAROER_EIO;
@@ -408,7 +408,7 @@ int pr_read_file(const paroer_allocator *a, const char *path, char **data, size_
         if (got < want) {
             if (ferror(fp)) {
                 int e = errno;
-                const char *t = errno_text(e);
+                const char *t = pr_errno_text(e);
                 if (t) snprintf(errbuf, errsize, "cannot read the file: %s", t);
                 else snprintf(errbuf, errsize, "cannot read the file (error %d)", e);
                 pr_free(a, buf);
@@ -422,4 +422,24 @@ int pr_read_file(const paroer_allocator *a, const char *path, char **data, size_
     *data = buf;
     *len = n;
     return 0;
+}
+
+int paroer_file_read(void **data, size_t *len, const char *path)
+{
+    if (!data || !len) return pr_error(PAROER_EINVALID, "data or len is NULL");
+    *data = NULL;
+    *len = 0;
+    if (!path || !path[0]) return pr_error(PAROER_EINVALID, "path is NULL or empty");
+    paroer_allocator a;
+    pr_alloc_resolve(&a, NULL);
+    char *buf = NULL;
+    size_t n = 0;
+    char why[160];
+    int rc = pr_read_file(&a, path, &buf, &n, why, sizeof why);
+    if (rc == PAROER_ENOMEM) return pr_error(PAROER_ENOMEM, "out of memory reading the file");
+    if (rc != PAROER_OK) return pr_error_at(rc, path, 0, 0, -1, "", "%s", why);
+    buf[n] = '\0'; /* pr_read_file stops on a short read, so n < the buffer's size */
+    *data = buf;
+    *len = n;
+    return PAROER_OK;
 }

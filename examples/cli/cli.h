@@ -54,6 +54,7 @@ typedef struct cli_opts {
     int32_t age_band;          /* --age-band (report), default adult */
     int strict;                /* --strict */
     uint32_t min_cell;         /* --min-cell, 0 = library default */
+    uint32_t threads;          /* --threads, 0 = one a core */
     int doc_type;              /* --type for validate (cli_doc_type) */
     uint32_t max_errors;       /* --max-errors N: diagnostics printed per file (0 = all) */
     int max_errors_given;      /* else 100 */
@@ -73,8 +74,14 @@ int cli_report(const cli_opts *o);
  * (message printed) or -1 when --help or --version was handled (exit 0). */
 int cli_parse(cli_opts *o, int argc, char **argv, int first);
 void cli_opts_free(cli_opts *o);
-/* Prints the help of a subcommand (NULL: the overview) to @p f. */
-void cli_help(FILE *f, const char *cmd);
+/* The index of the command in argv: the first argument after the common
+ * options (--lang, --format, --help, --version) that may come before it;
+ * argc when there is none. */
+int cli_command_index(int argc, char **argv);
+
+/* ---- help.c -------------------------------------------------------------- */
+/* Prints the help of a subcommand (NULL: the overview) to @p f in @p lang. */
+void cli_help(FILE *f, const char *cmd, int32_t lang);
 /* Prints "paroer: CMD: message" and a hint to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -99,6 +106,9 @@ int cli_load_relative(const cli_opts *o, paroer_relative **out);
 /* Loads --population (NULL out when none); bad rows are printed as
  * FILE:LINE: error: ... and left out (all fatal with --strict). */
 int cli_load_population(const cli_opts *o, paroer_population **out);
+/* After streaming --population through the coverage: prints its bad rows
+ * (or why it failed) as cli_load_population() does; returns an exit status. */
+int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d, uint64_t rejected);
 /* Prints every entry of @p d (errors; warnings too when @p warnings) to stderr. */
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings);
 /* The same, at most @p limit per file (document), then "FILE: … and N more". */

@@ -165,6 +165,20 @@ int cli_load_population(const cli_opts *o, paroer_population **out)
     return ex;
 }
 
+int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d, uint64_t rejected)
+{
+    if (rc != PAROER_OK) {
+        report_failure(o, rc, d);
+        return load_exit(rc, d);
+    }
+    if (rejected > 0) {
+        cli_print_diagnostics_max(d, 0, cli_print_limit(o));
+        cli_error("%s: %llu bad rows were left out (--strict makes them fatal)", o->population,
+                  (unsigned long long)rejected);
+    }
+    return CLI_OK;
+}
+
 const char *cli_municipality_name(int32_t code, char *buf, size_t size)
 {
     char path[4096];

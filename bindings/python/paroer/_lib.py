@@ -120,15 +120,18 @@ class MatchOptions(Structure):
 
 
 class CoverageOptions(Structure):
-    """paroer_coverage_options (coverage.h), version 1."""
+    """paroer_coverage_options (coverage.h), version 2."""
     _fields_ = [("version", c_uint32), ("date", c_int32), ("municipality", c_int32),
                 ("population", c_void_p), ("min_cell", c_uint32), ("allocator", c_void_p),
-                ("lang", c_int32), ("max_unmet", c_uint32)]
+                ("lang", c_int32), ("max_unmet", c_uint32),
+                # version 2
+                ("population_file", c_char_p), ("population_load", c_void_p), ("threads", c_uint32),
+                ("parallel_for", c_void_p), ("parallel_ctx", c_void_p)]
 
 
 LOAD_OPTIONS_VERSION = 1
 MATCH_OPTIONS_VERSION = 1
-COVERAGE_OPTIONS_VERSION = 1
+COVERAGE_OPTIONS_VERSION = 2
 LOAD_STRICT = 1
 
 #: paroer_match_cb

@@ -613,7 +613,7 @@ class Catalog:
 
     def coverage(self, municipality: Union[int, str, None] = None, date: DateLike = None,
                  population: "PopulationLike" = None, *, min_cell: Optional[int] = None, lang: str = "en",
-                 max_unmet: Optional[int] = None) -> Dict[str, Any]:
+                 max_unmet: Optional[int] = None, threads: int = 1) -> Dict[str, Any]:
         """Coverage of a municipality (contract section 5) as the dict of
         ``paroer coverage --format json``.
 
@@ -625,6 +625,9 @@ class Catalog:
             min_cell: Suppress breakdown cells with fewer relatives (default 5, at least 3).
             lang: Language of the checks' details: ``"en"`` (default) or ``"da"``.
             max_unmet: How many unmet (need, condition) pairs to keep (default 10).
+            threads: Threads reading a population given as a path, which is streamed
+                (0: one a core); the result is the same for every value.
         """
         from .coverage import coverage
-        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet)
+        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet,
+                        threads=threads)

@@ -102,3 +102,24 @@ def test_small_catalog_checks(paroer):
         assert d["policy"]["organisational"] == ["g-samarbejde"]
         assert {g["id"]: g["realised_by"] for g in d["policy"]["goals"]}["g-respite"] == ["ods-aflastning"]
         assert c.coverage(101, "2026-01-15")["checks"][1]["status"] == "fail"   # no policy for 101
+
+
+def test_population_streamed_with_threads(paroer, shipped):
+    # A path is streamed; the result is the same as a loaded population's, for every thread count.
+    with paroer.Population.load(POP) as pop:
+        stored = shipped.coverage(None, DATE, population=pop)
+    for threads in (1, 2, 0):
+        assert shipped.coverage(None, DATE, population=POP, threads=threads) == stored
+
+
+def test_unknown_facts_give_bounds(paroer, shipped, tmp_path):
+    head = ("id,age,municipality,employed,relation,conditions,cared_for_age,hours_per_week,cohabiting,"
+            "cared_at_home,terminal,bereaved,needs,modes,slots\n")
+    rows = "".join(f"u{i},{'?' if i % 2 else 50},306,?,son_daughter,dementia,80,5,?,1,0,0,respite,,\n"
+                   for i in range(12))
+    f = tmp_path / "unknown.csv"
+    f.write_text(head + rows)
+    p = shipped.coverage(306, DATE, population=str(f))["population"]
+    assert p["reached_count"] <= p["reached_possible_count"] <= p["relatives"]
+    assert p["needs_met_count"] <= p["needs_met_possible_count"]
+    assert p["reached_possible"] == p["reached_possible_count"] / p["relatives"]
