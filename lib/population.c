@@ -1169,8 +1169,8 @@ int paroer_population_load_buffer(paroer_population **out, const char *data, siz
 int pr_pop_io_error(const char *path, const char *what, int err, paroer_diagnostics *diag)
 {
     char m[200];
-    const char *why = err == ENOENT ? "no such file" : err == EACCES ? "permission denied"
-                    : err == EISDIR ? "is a directory" : err == ENOMEM ? "out of memory" : "input/output error";
+    const char *why = err == ENOMEM ? "out of memory" : pr_errno_text(err);
+    if (!why) why = "input/output error";
     snprintf(m, sizeof m, "cannot %s the file: %s", what, why);
     pr_error_at(PAROER_EIO, path, 0, 0, -1, "", "%s", m);
     if (diag) pr_diag_add(diag, PR_SEV_ERROR, PAROER_EIO, path, "", 0, 0, m);

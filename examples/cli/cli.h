@@ -74,8 +74,14 @@ int cli_report(const cli_opts *o);
  * (message printed) or -1 when --help or --version was handled (exit 0). */
 int cli_parse(cli_opts *o, int argc, char **argv, int first);
 void cli_opts_free(cli_opts *o);
-/* Prints the help of a subcommand (NULL: the overview) to @p f. */
-void cli_help(FILE *f, const char *cmd);
+/* The index of the command in argv: the first argument after the common
+ * options (--lang, --format, --help, --version) that may come before it;
+ * argc when there is none. */
+int cli_command_index(int argc, char **argv);
+
+/* ---- help.c -------------------------------------------------------------- */
+/* Prints the help of a subcommand (NULL: the overview) to @p f in @p lang. */
+void cli_help(FILE *f, const char *cmd, int32_t lang);
 /* Prints "paroer: CMD: message" and a hint to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -159,8 +159,10 @@ int cli_match(const cli_opts *o)
                             cli_date(paroer_match_result_date(res), d));
     else printf("%s, %s\n", tr(lang, "Tilbud til pårørende", "Offers for the relative"),
                 cli_date(paroer_match_result_date(res), d));
-    printf(tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fit"), eligible, total);
-    if (shown < eligible) printf(tr(lang, "; de %zu bedste vises", "; showing the best %zu"), shown);
+    printf(eligible == 1 ? tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fits")
+                         : tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fit"), eligible, total);
+    if (shown == 1 && shown < eligible) printf("%s", tr(lang, "; det bedste vises", "; showing the best one"));
+    else if (shown < eligible) printf(tr(lang, "; de %zu bedste vises", "; showing the best %zu"), shown);
     printf(".\n");
     if (eligible == 0 && !o->explain)
         printf("%s\n", tr(lang, "Brug --explain for at se, hvorfor tilbuddene ikke passer.",

@@ -71,31 +71,16 @@ static int detect(const char *data, size_t len)
     return CLI_DOC_CATALOG;
 }
 
+/* Reads a file through the library, so that an unreadable file is reported
+ * in the library's words, as every other command reports it. */
 static int read_all(const char *path, char **data, size_t *len, char *why, size_t why_size)
 {
-    *data = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) { snprintf(why, why_size, "cannot read: %s", strerror(errno)); return -1; }
-    size_t cap = 0;
-    char *buf = NULL;
-    for (;;) {
-        if (*len + 65536 > cap) {
-            cap = cap ? cap * 2 : 131072;
-            char *p = realloc(buf, cap);
-            if (!p) { free(buf); fclose(f); snprintf(why, why_size, "out of memory"); return -1; }
-            buf = p;
-        }
-        size_t n = fread(buf + *len, 1, cap - *len, f);
-        *len += n;
-        if (n == 0) break;
-    }
-    int bad = ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (bad) { free(buf); snprintf(why, why_size, "cannot read: %s", strerror(saved)); return -1; }
+    void *buf = NULL;
+    int rc = paroer_file_read(&buf, len, path);
     *data = buf;
-    return 0;
+    if (rc == PAROER_OK) return 0;
+    snprintf(why, why_size, "%s", rc == PAROER_ENOMEM ? "out of memory" : paroer_error_last()->message);
+    return -1;
 }
 
 /* Counts the entries of @p d about file @p f: for a catalog (@p match_doc),
@@ -174,7 +159,7 @@ int cli_validate(const cli_opts *o)
         if (o->doc_type != CLI_DOC_AUTO) f->type = o->doc_type;
         else if (ends_with(f->path, ".csv")) f->type = CLI_DOC_POPULATION;
         else f->type = detect(data, len);
-        free(data);
+        paroer_free(data);
         if (f->type == CLI_DOC_CATALOG) {
             f->doc = ncat;
             cat_paths[ncat++] = f->path;

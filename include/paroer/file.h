@@ -1,6 +1,6 @@
 /**
  * @file file.h
- * @brief Writing a file so that it is never half-written.
+ * @brief Writing a file so that it is never half-written; reading one whole.
  *
  * @defgroup paroer_file Files
  * @brief The one way libparoer and the `paroer` tool write files.
@@ -36,6 +36,26 @@ extern "C" {
  *         left on the device`); #PAROER_ENOMEM.
  */
 PAROER_API int paroer_file_write(const char *path, const void *data, size_t len);
+
+/**
+ * @brief Reads the whole file @p path into memory, as the library's loaders do.
+ *
+ * A file that cannot be read fails with the same words as every loader
+ * (`cannot open the file: no such file or directory`, `cannot read the file:
+ * is a directory`), so a program reading files itself reports them as the
+ * library does.
+ * @param[out] data The bytes, followed by a NUL that @p len does not count;
+ *        the caller frees them with paroer_free(). NULL on failure.
+ * @param[out] len The number of bytes read (0 on failure).
+ * @param path The file.
+ * @return #PAROER_OK; #PAROER_EINVALID for a NULL output or a NULL or empty
+ *         @p path; #PAROER_EIO when the file cannot be opened or read (the
+ *         error record's source is @p path, its message says why);
+ *         #PAROER_ENOMEM.
+ * @par Thread safety
+ *         Safe from any thread.
+ */
+PAROER_API int paroer_file_read(void **data, size_t *len, const char *path);
 
 #ifdef __cplusplus
 }

@@ -59,13 +59,45 @@ def group_usage():
     check(re.fullmatch(r"paroer \d+\.\d+\.\d+\n", out) is not None, "--version prints 'paroer X.Y.Z'", out)
     for sub in ["validate", "match", "coverage", "report", "codes"]:
         rc, out, err = expect([sub, "--help"], 0)
-        check(out.startswith("Usage: paroer " + sub), sub + " --help starts with its usage", out[:200])
-        check("--format" in out and "--lang" in out, sub + " --help lists the common options", out)
+        check(out.startswith("Brug: paroer " + sub), sub + " --help is Danish by default", out[:200])
+        check("--format" in out and "--lang" in out and "Fælles tilvalg" in out, sub + " --help lists the common options", out)
+        rc, en, err = expect([sub, "--help", "--lang", "en"], 0)
+        check(en.startswith("Usage: paroer " + sub) and "Common options" in en and "Fælles" not in en,
+              sub + " --help --lang en is English", en[:200])
+        rc, en2, err = expect(["--lang", "en", sub, "--help"], 0)
+        check(en2 == en, "--lang en before the command: the same help", en2[:200])
         rc, out, err = expect([sub, "--version"], 0)
         check(out.startswith("paroer "), sub + " --version", out)
     rc, out, err = expect(["--help"], 0)
     for sub in ["validate", "match", "coverage", "report", "codes"]:
-        check(sub in out, "paroer --help names " + sub, out)
+        check(re.search(r"^  %s " % sub, out, re.M) is not None, "paroer --help names " + sub, out)
+    check(out.startswith("Brug: paroer KOMMANDO") and "Afslutningsstatus" in out, "paroer --help is Danish", out[:300])
+    for argv in (["--lang", "en", "--help"], ["--help", "--lang", "en"], ["--lang=en", "-h"], ["-len", "--help"]):
+        rc, en, err = expect(argv, 0)
+        check(en.startswith("Usage: paroer COMMAND") and "Exit status" in en and "Kommandoer" not in en,
+              "paroer %s is English" % " ".join(argv), en[:300])
+    rc, hm, err = expect(["help", "match"], 0)
+    check(hm.startswith("Brug: paroer match"), "paroer help match: Danish", hm[:200])
+    rc, hm, err = expect(["--lang", "en", "help", "match"], 0)
+    check(hm.startswith("Usage: paroer match"), "paroer --lang en help match: English", hm[:200])
+    rc, out, err = expect(["help", "nope"], 2, "help of an unknown command -> 2")
+    check("unknown command 'nope'" in err, "help names the unknown command", err)
+    expect(["--lang", "en"], 2, "common options but no command -> 2")
+    expect(["--lang", "de", "codes"], 2, "a bad --lang before the command -> 2")
+    expect(["--explain", "match"], 2, "an option of a command before the command -> 2")
+    # Common options before the command are the command's (paroer --lang en codes).
+    rc, a, err = expect(["--lang", "en", "codes", "need"], 0)
+    rc, b, err = expect(["codes", "need", "--lang", "en"], 0)
+    check(a == b and "Respite" in a, "--lang en codes need == codes need --lang en", a[:200])
+    rc, a, err = expect(["--format", "json", "--lang", "en", "codes", "slot"], 0)
+    check(list(json.loads(a)) == ["slot"], "--format json before the command", a[:200])
+    rc, out, err = expect(["--version", "codes"], 0)
+    check(out.startswith("paroer "), "--version before the command", out)
+    # A single-valued option given twice is a usage error, never a silent replacement.
+    for argv, opt in ((["codes", "--lang", "en", "--lang", "da"], "--lang"), (["codes", "-f", "json", "--format=text"], "--format"),
+                      (["--lang", "en", "codes", "--lang", "en"], "--lang")):
+        rc, out, err = expect(argv, 2, "%s twice -> 2" % opt)
+        check("given twice" in err and opt in err, "%s twice is named" % opt, err)
     expect([], 2, "no command -> 2")
     rc, out, err = expect(["frobnicate"], 2, "unknown command -> 2")
     check("unknown command" in err, "unknown command is named", err)
@@ -205,7 +237,8 @@ def group_validate_bad():
         # Unreadable file -> 3, even next to a valid one.
         rc, out, err = expect(["validate", src("data", "statutory.json"), os.path.join(tmp, "missing.json")], 3,
                               "unreadable file -> 3")
-        check("missing.json: error: cannot read" in err, "unreadable file is named", err)
+        check("missing.json: error: cannot open the file: no such file or directory" in err,
+              "unreadable file is named, in the library's words", err)
         expect(["validate"], 2, "validate without FILE -> 2")
         expect(["validate", "--type", "movie", cat], 2, "bad --type -> 2")
         # JSON diagnostics.
@@ -356,6 +389,27 @@ def group_match():
         rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", bad], 2, "bad date %s -> 2" % bad)
         check("bad date" in err, "bad date is explained", err)
     expect(["match"] + CATALOGS + ["-r", daughter, "--top", "0"], 2, "--top 0 -> 2")
+    # One shown: singular words.
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "--top", "1"], 0)
+    check("; det bedste vises." in out and "de 1 bedste" not in out, "--top 1: 'det bedste vises'", out[:300])
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "--top", "1", "--lang", "en"], 0)
+    check("; showing the best one." in out, "--top 1 --lang en: 'showing the best one'", out[:300])
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "--top", "2"], 0)
+    check("; de 2 bedste vises." in out, "--top 2: 'de 2 bedste vises'", out[:300])
+    # A second -r does not replace the first; numbers with spaces are refused like the loaders refuse them.
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "-r", RELATIVES["spouse"]], 2, "-r twice -> 2")
+    check("option '-r' was given twice" in err, "-r twice is named", err)
+    expect(["match"] + CATALOGS + ["--relative=" + daughter, "-r", daughter], 2, "--relative= and -r -> 2")
+    expect(["match"] + CATALOGS + ["-r", daughter, "--top", "2", "-n", "3"], 2, "--top twice -> 2")
+    expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "-d", DATE], 2, "--date twice -> 2")
+    for bad in [" 3", "3 ", "+3", "\t3", ""]:
+        expect(["match"] + CATALOGS + ["-r", daughter, "--top", bad], 2, "--top %r -> 2" % bad)
+    # An unreadable file is said in the same words by every command.
+    rc, out, e_match = expect(["match", "-c", "/nonexistent/cat.json", "-r", daughter], 3)
+    rc, out, e_val = expect(["validate", "/nonexistent/cat.json"], 3)
+    want = "/nonexistent/cat.json: error: cannot open the file: no such file or directory"
+    check(want in e_match and want in e_val, "validate and match: one message for an unreadable file",
+          e_match + e_val)
     expect(["match"] + CATALOGS + ["-r", daughter, "--top", "x"], 2, "--top x -> 2")
     expect(["match"] + CATALOGS, 2, "no -r -> 2")
     expect(["match", "-r", daughter], 2, "no catalog -> 2")
@@ -445,6 +499,15 @@ def group_coverage():
     # Usage and errors.
     expect(["coverage"] + CATALOGS, 2, "coverage without -m and --population -> 2")
     expect(base + ["-m", "1000"], 2, "-m 1000 -> 2")
+    for code in ["999", "100", "0999"]:
+        rc, out, err = expect(base + ["-m", code], 2, "-m %s (no such municipality) -> 2" % code)
+        check("unknown municipality code '%s'" % code in err, "the unknown code %s is named" % code, err)
+    for bad in [" 306", "306 ", "+306", "-306"]:
+        expect(base + ["-m", bad], 2, "-m %r -> 2" % bad)
+    expect(base + ["-m", "306", "-m", "101"], 2, "-m twice -> 2")
+    expect(base + ["-m", "306", "--min-cell", " 5"], 2, "--min-cell ' 5' -> 2")
+    rc, out, err = expect(base + ["-m", "101"], 0)
+    check(out.startswith("Dækning for København (101)"), "the heading names the municipality", out[:100])
     expect(base + ["-m", "abc"], 2, "-m abc -> 2")
     expect(base + ["-m", "306", "--date", "2026-13-01"], 2, "bad date -> 2")
     expect(base + ["-m", "306", "--min-cell", "2", "--population", pop], 2, "--min-cell 2 -> 2")
