@@ -35,12 +35,14 @@ const char *pr_cov_strdup(paroer_coverage *cov, const char *s)
 static const char *cov_printf(paroer_coverage *cov, const char *fmt, ...) PR_PRINTF(2, 3);
 static const char *cov_printf(paroer_coverage *cov, const char *fmt, ...)
 {
-    char buf[1024];
+    char buf[1024], safe[1536];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    return pr_cov_strdup(cov, buf);
+    /* Details quote ids and titles of the catalog: control characters escaped. */
+    pr_escape(safe, sizeof safe, buf, strlen(buf));
+    return pr_cov_strdup(cov, safe);
 }
 
 static void fmt_date(int32_t d, char buf[16])

@@ -52,6 +52,9 @@ void pr_arena_free(pr_arena *ar);
  * \u00XX, so no value can break a message's line or forge another; at most
  * about `max` bytes of content (cut at a character boundary, "…" marks a cut). */
 void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max);
+/* The same escaping of control characters for a whole message that embeds
+ * values (a check's detail): no quotes added, '"' and '\\' kept as they are. */
+void pr_escape(char *buf, size_t size, const char *s, size_t len);
 
 /* ---- thread-local last error (lib/error.c) ---------------------------------- */
 /* Sets the thread's error record and returns `code` (so `return pr_error(...)`). */

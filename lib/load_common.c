@@ -150,7 +150,9 @@ json_t *pr_json_parse(const char *data, size_t len, int hide_values, pr_json_fai
         if (!near_eof) hint = " (is a comma missing?)";
     } else if (starts_with(text, "duplicate object key")) {
         /* Keys are the contract's names, not personal data: quoted even with hide_values. */
-        if (tok && tok_len <= 100) snprintf(what, sizeof what, "duplicate key %.*s", (int)tok_len, tok);
+        char key[160];
+        if (tok && tok_len <= 100) pr_escape(key, sizeof key, tok, tok_len);   /* as written, U+007F escaped */
+        if (tok && tok_len <= 100) snprintf(what, sizeof what, "duplicate key %s", key);
         else snprintf(what, sizeof what, "duplicate key");
         tok = NULL;
     } else if (starts_with(text, "\\u0000 is not allowed")) {
@@ -198,20 +200,21 @@ const char *pr_json_type_name(const json_t *v)
     return "a value";
 }
 
-void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max)
+/* pr_quote() and pr_escape(): `quote` adds the quotes and escapes '"' and '\\'. */
+static void escape(char *buf, size_t size, const char *s, size_t len, size_t max, int quote)
 {
     if (!buf || size == 0) return;
     size_t o = 0;
     const unsigned char *u = (const unsigned char *)s;
 #define PUT(c) do { if (o + 1 < size) buf[o++] = (char)(c); } while (0)
-    PUT('"');
+    if (quote) PUT('"');
     size_t i = 0;
     int cut = 0;
     while (i < len) {
         /* Leave room for an escape, the "…" mark, the quote and the NUL. */
         if (i >= max || o + 12 >= size) { cut = 1; break; }
         unsigned char c = u[i];
-        if (c == '"' || c == '\\') { PUT('\\'); PUT(c); i++; continue; }
+        if (quote && (c == '"' || c == '\\')) { PUT('\\'); PUT(c); i++; continue; }
         if (c < 0x20 || c == 0x7F) {
             static const char hex[] = "0123456789abcdef";
             PUT('\\'); PUT('u'); PUT('0'); PUT('0'); PUT(hex[c >> 4]); PUT(hex[c & 15]);
@@ -225,9 +228,19 @@ void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max)
         i += k;
     }
     if (cut) { PUT(0xE2); PUT(0x80); PUT(0xA6); }   /* "…" */
-    PUT('"');
+    if (quote) PUT('"');
 #undef PUT
     buf[o] = '\0';
+}
+
+void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max)
+{
+    escape(buf, size, s, len, max, 1);
+}
+
+void pr_escape(char *buf, size_t size, const char *s, size_t len)
+{
+    escape(buf, size, s, len, SIZE_MAX, 0);
 }
 
 void pr_code_list_text(int32_t list, uint32_t exclude, char *buf, size_t size)

@@ -365,6 +365,11 @@ static void test_check_action_plan_due(void **state)
         PAROER_CHECK_WARN);
     assert_string_equal(en, "action plan \"Soon\" is due on 2026-03-01 (in 45 days)");
     assert_string_equal(da, "handleplan \"Soon\" skal vedtages senest 2026-03-01 (om 45 dage)");
+    /* a title's control characters are escaped, its quotes kept (one escaping for every message) */
+    assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"title\":\"Late\\n\\u001b[2J \\\"x\\\"\",\"due\":\"2026-01-14\"}]"),
+                              "action_plan_due", en, da),
+                     PAROER_CHECK_FAIL);
+    assert_string_equal(en, "action plan \"Late\\u000a\\u001b[2J \"x\"\" was due on 2026-01-14 and is not adopted");
     /* overdue */
     assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"title\":\"Late\",\"due\":\"2026-01-14\"}]"),
                               "action_plan_due", en, da),
