@@ -350,7 +350,7 @@ static int parse_list(loader *ld, const code_table *t, int column, const char *p
  * millions of times, so each list column remembers the masks of recent raw
  * texts: a hit costs a hash of the first and last 8 bytes and one compare. */
 
-#define PR_CACHE_SLOTS 64
+#define PR_CACHE_SLOTS 4096   /* per column: national files hold hundreds of distinct need and condition sets */
 #define PR_CACHE_TEXT 48
 
 typedef struct list_cache_entry {
@@ -380,7 +380,7 @@ static unsigned cache_slot(const char *p, size_t len)
         b = a;
     }
     uint64_t h = (a * UINT64_C(0x9E3779B97F4A7C15)) ^ (b * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len;
-    return (unsigned)(h >> 58);
+    return (unsigned)(h >> 52);
 }
 
 static int same_text(const char *a, const char *b, size_t len)

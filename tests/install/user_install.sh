@@ -82,6 +82,7 @@ site=$(cd "$prefix" && find . -path '*/paroer/__init__.py' | sed 's|^\./||; s|/p
 py='import paroer
 print("library:", paroer.LIBRARY_PATH)
 print("statutory:", paroer.statutory_path())
+print("data:", paroer.data_path())
 c = paroer.Catalog.load("data/dk-offers.json", statutory=True)
 print("best match:", c.match("examples/relatives/daughter-dementia.json", top=1)[0].offer.name)'
 cp "$share/dk-offers.json" "$work/data/"
@@ -89,6 +90,7 @@ printf '%s\n' "$py" > "$work/installed.py"
 run 0 env PYTHONPATH="$prefix/$site" python3 installed.py
 grep_out "library: $prefix/lib"
 grep_out "statutory: $prefix/share/paroer/statutory.json"
+grep_out "data: $prefix/share/paroer\$"
 
 echo "== a pkg-config consumer (README's C example)"
 libdir=$(dirname "$(find "$prefix" -name paroer.pc -print -quit)")/..

@@ -347,6 +347,7 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_population_relative": (_I, [PP, P, _SZ, P]),
     # statutory.h
     "paroer_statutory_path": (_I, [c_char_p, _SZ]),
+    "paroer_data_path": (_I, [c_char_p, _SZ, c_char_p]),
     "paroer_catalog_load_with_statutory": (_I, [PP, POINTER(_S), _SZ, POINTER(LoadOptions)]),
     # klcodes.h
     "paroer_kl_count": (_SZ, []),

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-__all__ = ["statutory_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
+__all__ = ["statutory_path", "data_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
            "ActionPlan"]
 
 
@@ -349,6 +349,16 @@ def statutory_path() -> str:
     from ctypes import create_string_buffer
     buf = create_string_buffer(4096)
     check(fn.paroer_statutory_path(buf, len(buf)))
+    return os.fsdecode(buf.value)
+
+
+def data_path(name: Optional[str] = None) -> str:
+    """A file of the data installed with the library (``"municipalities.csv"``), or with no
+    name its data directory, found as :func:`statutory_path` finds statutory.json
+    (``paroer_data_path()``); :class:`~paroer.NotFoundError` if none holds it."""
+    from ctypes import create_string_buffer
+    buf = create_string_buffer(4096)
+    check(fn.paroer_data_path(buf, len(buf), None if name is None else os.fsencode(name)))
     return os.fsdecode(buf.value)
 
 
