@@ -50,6 +50,7 @@ struct paroer_catalog_builder {
     uint32_t *lang_stamp; size_t cap_lang_stamp;   /* per language: the offer that last listed it */
     uint32_t offer_serial;
     int lang_limit_said;
+    int providers_unknown;        /* pr_builder_providers_unknown() */
     pr_strmap lang_map, offer_ids, provider_ids, policy_ids, goal_ids;
     /* the open object */
     int state;
@@ -154,6 +155,8 @@ static int field_error(paroer_catalog_builder *b, int code, const char *field, c
     if (b->state != ST_NONE) b->cur_failed = 1;
     return r;
 }
+
+void pr_builder_providers_unknown(paroer_catalog_builder *b) { b->providers_unknown = 1; }
 
 size_t pr_builder_error_count(const paroer_catalog_builder *b) { return b->n_errors; }
 int pr_builder_should_stop(const paroer_catalog_builder *b) { return b->n_errors >= b->max_errors; }
@@ -764,6 +767,8 @@ int paroer_builder_end_offer(paroer_catalog_builder *b)
         uint32_t reg;
         if (pr_strmap_get(&b->provider_ids, o->provider_id, strlen(o->provider_id), &reg)) {
             o->provider = b->provider_origin[reg].slot;
+        } else if (b->providers_unknown) {
+            b->cur_failed = 1;   /* the build failed already; the reference cannot be judged */
         } else {
             pr_quote(q, sizeof q, o->provider_id, strlen(o->provider_id), 200);
             rc = field_error(b, PAROER_ESCHEMA, "provider", "unknown provider %s (no provider with that id is loaded)", q);

@@ -684,6 +684,7 @@ static void load_array(cl *L, const json_t *root, const char *key, item_fn fn)
     if (!v || json_is_null(v)) return;
     if (!json_is_array(v)) {
         type_error(L, v, "an array", &kp);
+        if (fn == load_provider) pr_builder_providers_unknown(L->b);   /* not again for each offer */
         return;
     }
     size_t i;
