@@ -149,7 +149,11 @@ int cli_load_population(const cli_opts *o, paroer_population **out)
     paroer_load_options lo;
     paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
     lo.diagnostics = d;
-    lo.max_errors = UINT32_MAX;   /* every problem counted; at most --max-errors printed */
+    /* Bad rows are counted by the population itself: the loader lists at
+     * most --max-errors of them and says in one more line how many it left
+     * out, so a national file of bad rows costs no memory per row here. */
+    size_t limit = cli_print_limit(o);
+    lo.max_errors = limit >= UINT32_MAX ? UINT32_MAX : (uint32_t)limit;
     if (o->strict) lo.flags |= PAROER_LOAD_STRICT;
     int rc = paroer_population_load_file(out, o->population, &lo);
     int ex = CLI_OK;
@@ -157,7 +161,7 @@ int cli_load_population(const cli_opts *o, paroer_population **out)
         report_failure(o, rc, d);
         ex = load_exit(rc, d);
     } else if (paroer_population_rejected_rows(*out) > 0) {
-        cli_print_diagnostics_max(d, 0, cli_print_limit(o));
+        cli_print_diagnostics_max(d, 0, limit == SIZE_MAX ? SIZE_MAX : limit + 1);
         cli_error("%s: %zu bad rows were left out (--strict makes them fatal)", o->population,
                   paroer_population_rejected_rows(*out));
     }
@@ -172,7 +176,9 @@ int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d
         return load_exit(rc, d);
     }
     if (rejected > 0) {
-        cli_print_diagnostics_max(d, 0, cli_print_limit(o));
+        /* the rows listed, and the loader's own line saying how many it did not list */
+        size_t limit = cli_print_limit(o);
+        cli_print_diagnostics_max(d, 0, limit == SIZE_MAX ? SIZE_MAX : limit + 1);
         cli_error("%s: %llu bad rows were left out (--strict makes them fatal)", o->population,
                   (unsigned long long)rejected);
     }

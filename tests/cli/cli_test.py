@@ -327,6 +327,15 @@ def group_hardening():
         check(open(html, encoding="utf-8").read().startswith("<!DOCTYPE html>"), "the report replaced the old one", "")
         check(os.listdir(outdir) == ["r.html"], "no temporary file is left", str(os.listdir(outdir)))
         check(os.stat(html).st_mode & 0o777 == 0o640, "the replaced file keeps its mode", oct(os.stat(html).st_mode))
+        # Bad population rows: --max-errors of them, then the loader's line on the rest; the count stays exact.
+        hdr = ("id,age,municipality,employed,relation,conditions,cared_for_age,hours_per_week,cohabiting,"
+               "cared_at_home,terminal,bereaved,needs,modes,slots\n")
+        badpop = write(tmp, "badpop.csv", hdr + "".join("b-%d,50,306,maybe,son_daughter,dementia,80,10,0,1,0,0,respite,,\n" % i
+                                                       for i in range(150)))
+        rc, out, err = expect(["coverage"] + CATALOGS + ["-m", "306", "--date", DATE, "--population", badpop], 0)
+        check(len(re.findall(r"^%s:\d+: error: " % re.escape(badpop), err, re.M)) == 100 and
+              "50 more bad rows were left out" in err and "150 bad rows were left out" in err,
+              "coverage: 100 bad rows listed, the other 50 counted", err[-400:])
         # A relative document that is an array gets a message about relatives.
         arr = write(tmp, "rels.json", '[{"id": "x", "age": 40, "municipality": 306, "relations": [{"relation": "parent"}]}]\n')
         rc, out, err = expect(["validate", arr], 1, "an array of relatives -> 1")
