@@ -244,7 +244,7 @@ static int flat(const char *catalog, const char *population, uint32_t threads, i
     job j = {1, ctext, clen, strcmp(population, "-") ? population : "/dev/stdin", threads};
     long rss;
     result r = run_child(&j, &rss);
-    printf("SUMMARY flat: %llu relatives streamed from %s%s in %.1f s (cpu %.1f s), peak RSS %.1f MiB, status %d\n",
+    printf("SUMMARY flat: %llu relatives streamed from %s%s in %.3f s (cpu %.3f s), peak RSS %.1f MiB, status %d\n",
            (unsigned long long)r.relatives, population, no_capacities ? " (capacities removed)" : "", (double)r.ns / 1e9, (double)r.cpu_ns / 1e9, rss / 1024.0,
            r.rc);
     free(ctext);

@@ -351,7 +351,7 @@ static int parse_list(loader *ld, const code_table *t, int column, const char *p
  * texts: a hit costs a hash of the first and last 8 bytes and one compare. */
 
 #define PR_CACHE_SLOTS 4096   /* per column: national files hold hundreds of distinct need and condition sets */
-#define PR_CACHE_TEXT 48
+#define PR_CACHE_TEXT 120   /* all eleven needs joined fit */
 
 typedef struct list_cache_entry {
     uint32_t len;                      /* 0 = empty slot */
@@ -368,19 +368,20 @@ static uint64_t load_u64(const char *p)
     return v;
 }
 
+/* A slot from every byte of the text (sets that share their first and last
+ * bytes, "information;…;peer_support", must not share a slot). */
 static unsigned cache_slot(const char *p, size_t len)
 {
-    uint64_t a, b;
-    if (len >= 8) {
-        a = load_u64(p);
-        b = load_u64(p + len - 8);
-    } else {
-        a = 0;
-        for (size_t i = 0; i < len; i++) a = (a << 8) | (unsigned char)p[i];
-        b = a;
+    uint64_t h = (uint64_t)len * UINT64_C(0x9E3779B97F4A7C15);
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) h = (h ^ load_u64(p + i)) * UINT64_C(0xC2B2AE3D27D4EB4F);
+    if (i < len) {
+        uint64_t v = 0;
+        for (; i < len; i++) v = (v << 8) | (unsigned char)p[i];
+        h = (h ^ v) * UINT64_C(0xC2B2AE3D27D4EB4F);
     }
-    uint64_t h = (a * UINT64_C(0x9E3779B97F4A7C15)) ^ (b * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len;
-    return (unsigned)(h >> 52);
+    h ^= h >> 29;
+    return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
 }
 
 static int same_text(const char *a, const char *b, size_t len)

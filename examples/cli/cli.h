@@ -4,7 +4,8 @@
  * the shared library and uses nothing internal. Every subcommand lives in its
  * own file (validate.c, codes.c, match.c, coverage.c, report.c); main.c parses
  * the command line and dispatches; the helpers are split into args.c (option
- * parsing), load.c (loading with diagnostics), words.c (labels and sentences),
+ * parsing), help.c (the help texts, Danish and English), load.c (loading with
+ * diagnostics), words.c (labels and sentences),
  * gaps.c (gaps summarised in plain words) and out.c (buffers, escaping).
  *
  * Privacy: a relative's data (the relative document, a population file) is
