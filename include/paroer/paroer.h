@@ -31,5 +31,6 @@
 #include <paroer/municipality.h>
 #include <paroer/report.h>
 #include <paroer/overview.h>
+#include <paroer/file.h>
 
 #endif
