@@ -225,9 +225,9 @@ static void languages(rl *L, const json_t *v, const pr_jpath *p)
             continue;
         }
         if (!pr_is_language_tag(json_string_value(e), json_string_length(e))) {
-            char q[100];
-            pr_quote(q, sizeof q, json_string_value(e), json_string_length(e), 40);
-            bad(L, &ep, "invalid language %s (expected a language tag such as \"da\" or \"en\")", q);
+            /* Not a code of the vocabulary: a relative's value, so not quoted. */
+            bad(L, &ep, "invalid language tag (expected 1 to 35 letters, digits and '-', starting with a "
+                        "letter, such as \"da\" or \"en\")");
             continue;
         }
         call(L, paroer_relative_add_language(L->r, json_string_value(e)));
@@ -342,7 +342,11 @@ static const char *const root_keys[] = {"id", "age", "municipality", "employed",
 static void load_root(rl *L, const json_t *root, const paroer_allocator *alloc)
 {
     if (!json_is_object(root)) {
-        type_error(L, root, "a relative document (a JSON object)", NULL);
+        if (json_is_array(root))   /* several relatives in one file? */
+            bad(L, NULL, "expected a relative document (a JSON object), found an array: a relative document "
+                         "describes one relative (many relatives go in a population CSV file)");
+        else
+            type_error(L, root, "a relative document (a JSON object)", NULL);
         return;
     }
     const char *id = NULL;
@@ -427,7 +431,7 @@ static int load(paroer_relative **out, const char *data, size_t len, const char 
         report(&L, PR_SEV_ERROR, read_rc, NULL, "%s", read_error);
         return read_rc;
     }
-    L.loc = (pr_locate_ctx){data, len, 0, 0, 0, -1};
+    L.loc = (pr_locate_ctx){.data = data, .len = len, .offset = -1};
     L.use_locate = 1;
     pr_json_failure f;
     json_t *root = pr_json_parse(data, len, 1, &f);

@@ -12,6 +12,8 @@
 #define PR_AGE_MAX INT32_MAX     /* an open upper bound */
 #define PR_MUNI_MAX 1000         /* municipality codes are 1..999 */
 #define PR_NONE UINT32_MAX       /* "no index" */
+/* Limits of the model, each a validation error naming it (docs/formats.md). */
+#define PR_MAX_LANGUAGES 65535   /* distinct language tags of a catalog (16-bit ids) */
 
 /* Counts of each code list (the public headers avoid compile-time counts). */
 enum {

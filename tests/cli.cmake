@@ -9,7 +9,7 @@ if(TARGET paroer-cli)
     set(PAROER_CLI_PYTHON ${Python3_EXECUTABLE})
   endif()
   if(PAROER_CLI_PYTHON)
-    foreach(group usage codes validate_good validate_bad match coverage report privacy)
+    foreach(group usage codes validate_good validate_bad match coverage report privacy hardening)
       add_test(NAME cli_${group}
                COMMAND ${PAROER_CLI_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.py
                        --paroer $<TARGET_FILE:paroer-cli> --source ${PROJECT_SOURCE_DIR} ${group})

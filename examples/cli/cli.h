@@ -4,7 +4,8 @@
  * the shared library and uses nothing internal. Every subcommand lives in its
  * own file (validate.c, codes.c, match.c, coverage.c, report.c); main.c parses
  * the command line and dispatches; the helpers are split into args.c (option
- * parsing), load.c (loading with diagnostics), words.c (labels and sentences),
+ * parsing), help.c (the help texts, Danish and English), load.c (loading with
+ * diagnostics), words.c (labels and sentences),
  * gaps.c (gaps summarised in plain words) and out.c (buffers, escaping).
  *
  * Privacy: a relative's data (the relative document, a population file) is
@@ -54,7 +55,10 @@ typedef struct cli_opts {
     int32_t age_band;          /* --age-band (report), default adult */
     int strict;                /* --strict */
     uint32_t min_cell;         /* --min-cell, 0 = library default */
+    uint32_t threads;          /* --threads, 0 = one a core */
     int doc_type;              /* --type for validate (cli_doc_type) */
+    uint32_t max_errors;       /* --max-errors N: diagnostics printed per file (0 = all) */
+    int max_errors_given;      /* else 100 */
     const char **args;         /* positional arguments */
     size_t nargs;
 } cli_opts;
@@ -71,8 +75,14 @@ int cli_report(const cli_opts *o);
  * (message printed) or -1 when --help or --version was handled (exit 0). */
 int cli_parse(cli_opts *o, int argc, char **argv, int first);
 void cli_opts_free(cli_opts *o);
-/* Prints the help of a subcommand (NULL: the overview) to @p f. */
-void cli_help(FILE *f, const char *cmd);
+/* The index of the command in argv: the first argument after the common
+ * options (--lang, --format, --help, --version) that may come before it;
+ * argc when there is none. */
+int cli_command_index(int argc, char **argv);
+
+/* ---- help.c -------------------------------------------------------------- */
+/* Prints the help of a subcommand (NULL: the overview) to @p f in @p lang. */
+void cli_help(FILE *f, const char *cmd, int32_t lang);
 /* Prints "paroer: CMD: message" and a hint to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -97,8 +107,15 @@ int cli_load_relative(const cli_opts *o, paroer_relative **out);
 /* Loads --population (NULL out when none); bad rows are printed as
  * FILE:LINE: error: ... and left out (all fatal with --strict). */
 int cli_load_population(const cli_opts *o, paroer_population **out);
+/* After streaming --population through the coverage: prints its bad rows
+ * (or why it failed) as cli_load_population() does; returns an exit status. */
+int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d, uint64_t rejected);
 /* Prints every entry of @p d (errors; warnings too when @p warnings) to stderr. */
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings);
+/* The same, at most @p limit per file (document), then "FILE: … and N more". */
+void cli_print_diagnostics_max(const paroer_diagnostics *d, int warnings, size_t limit);
+/* How many diagnostics to print per file: --max-errors (0 = all: SIZE_MAX), default 100. */
+size_t cli_print_limit(const cli_opts *o);
 /* The name of a municipality from the shipped municipalities.csv, written to
  * @p buf; NULL when the file or the code is not found. */
 const char *cli_municipality_name(int32_t code, char *buf, size_t size);
@@ -122,8 +139,13 @@ void sb_printf(sbuf *b, const char *fmt, ...)
 /* Appends @p s with &, <, >, " and ' escaped for HTML text and attributes;
  * invalid UTF-8 and control characters are replaced. NULL appends nothing. */
 void sb_html(sbuf *b, const char *s);
-/* Writes the buffer to @p path ("-" = stdout). Returns CLI_OK or CLI_IO. */
+/* Writes the buffer to @p path ("-" = stdout), through paroer_file_write():
+ * a temporary file next to it, renamed over it. Returns CLI_OK or CLI_IO. */
 int sb_write_file(const sbuf *b, const char *path);
+/* Refuses (CLI_USAGE, message printed) an output file (-o) that is one of the
+ * inputs (-c, -r, --population, --statutory, positional files), compared by
+ * device and inode. main() calls it for every command. */
+int cli_check_output(const cli_opts *o);
 /* Formats a date as YYYY-MM-DD ("" for none). */
 const char *cli_date(int32_t date, char buf[16]);
 /* Formats a share 0..1 as a percentage with one decimal ("42,5 %" in Danish, "42.5%" in English). */

@@ -16,24 +16,45 @@ int cli_compute(const cli_opts *o, paroer_catalog **cat, paroer_coverage **cov)
         return cli_usage_error(o->cmd, "no catalog given (use -c FILE... or --statutory)");
     if (o->municipality < 0 && !o->population)
         return cli_usage_error(o->cmd, "give a municipality (-m CODE) or a population (--population FILE.csv)");
-    paroer_population *pop = NULL;
     int ex = cli_load_catalog(o, cat);
-    if (ex == CLI_OK) ex = cli_load_population(o, &pop);
-    if (ex != CLI_OK) {
+    if (ex != CLI_OK) return ex;
+    /* The population is streamed through the coverage (never held whole). */
+    paroer_diagnostics *d = NULL;
+    if (o->population && paroer_diagnostics_new(&d, NULL) != PAROER_OK) {
+        cli_error("out of memory");
         paroer_catalog_free(*cat);
         *cat = NULL;
-        return ex;
+        return CLI_INTERNAL;
     }
+    paroer_load_options lo;
+    paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
+    lo.diagnostics = d;
+    /* the stream keeps only the rows it lists: as many as --max-errors prints (the count stays exact) */
+    size_t limit = cli_print_limit(o);
+    lo.max_errors = limit >= UINT32_MAX ? UINT32_MAX : (uint32_t)limit;
+    if (o->strict) lo.flags |= PAROER_LOAD_STRICT;
     paroer_coverage_options co;
     paroer_coverage_options_init(&co, PAROER_COVERAGE_OPTIONS_VERSION);
     co.date = o->date;
     co.municipality = o->municipality;
-    co.population = pop;
+    co.population_file = o->population;
+    co.population_load = &lo;
+    co.threads = o->threads;
     if (o->min_cell) co.min_cell = o->min_cell;
     /* The JSON is for machines: its check details stay English unless --lang asks. */
     co.lang = o->lang_given ? o->lang : PAROER_LANG_EN;
     int rc = paroer_coverage_compute(cov, *cat, &co);
-    paroer_population_free(pop);
+    if (o->population) {
+        ex = cli_population_report(o, rc, d, rc == PAROER_OK ? paroer_coverage_pop_rejected_rows(*cov) : 0);
+        paroer_diagnostics_free(d);
+        if (ex != CLI_OK) {
+            paroer_coverage_free(*cov);
+            *cov = NULL;
+            paroer_catalog_free(*cat);
+            *cat = NULL;
+            return ex;
+        }
+    }
     if (rc != PAROER_OK) {
         cli_error("coverage failed: %s", paroer_error_last()->message);
         paroer_catalog_free(*cat);
@@ -220,12 +241,16 @@ static void print_population(const paroer_coverage *cov, const cli_opts *o, int3
     printf("\n%s (%s): %llu %s, %llu %s\n", tr(lang, "Befolkning", "Population"), o->population,
            (unsigned long long)n, tr(lang, "pårørende", "relatives"),
            (unsigned long long)paroer_coverage_pop_rejected_rows(cov), tr(lang, "afviste rækker", "rejected rows"));
+    unsigned min_cell = o->min_cell ? o->min_cell : PAROER_COVERAGE_MIN_CELL_DEFAULT;
+    if (paroer_coverage_pop_suppressed(cov))
+        printf("  %s (%u)\n", tr(lang, "Tallene vises ikke: færre pårørende end grænsen for små grupper",
+                                  "Figures withheld: fewer relatives than the small-group threshold"), min_cell);
+    else
     printf("  %s: %s (%llu)   %s: %s (%llu)\n", tr(lang, "Har mindst ét tilbud", "Reached by an offer"),
            cli_pct((double)paroer_coverage_pop_reached(cov) / dn, lang, pct),
            (unsigned long long)paroer_coverage_pop_reached(cov), tr(lang, "Alle behov dækket", "Every need met"),
            cli_pct((double)paroer_coverage_pop_needs_met(cov) / dn, lang, pct2),
            (unsigned long long)paroer_coverage_pop_needs_met(cov));
-    unsigned min_cell = o->min_cell ? o->min_cell : PAROER_COVERAGE_MIN_CELL_DEFAULT;
     static const int32_t bds[] = {PAROER_BREAKDOWN_MUNICIPALITY, PAROER_BREAKDOWN_CONDITION,
                                   PAROER_BREAKDOWN_RELATION, PAROER_BREAKDOWN_AGE_BAND};
     const char *titles[] = {tr(lang, "Efter kommune", "By municipality"),

@@ -50,7 +50,8 @@ static void print_offer(const paroer_match_result *res, const paroer_catalog *ca
     int free_ = paroer_offer_cost_free(of);
     double price = paroer_offer_price_dkk(of);
     if (free_ == 1) printf(" \xC2\xB7 %s", tr(lang, "gratis", "free"));
-    else if (!isnan(price)) printf(" \xC2\xB7 %s %.0f kr.", tr(lang, "pris", "price"), price);
+    else if (!isnan(price) && price >= 0 && price < 1e15)   /* whole kroner, locale-free */
+        printf(" \xC2\xB7 %s %lld kr.", tr(lang, "pris", "price"), (long long)(price + 0.5));
     if (paroer_offer_status(of) == PAROER_STATUS_WAITLIST) printf(" \xC2\xB7 %s", tr(lang, "venteliste", "waiting list"));
     putchar('\n');
 
@@ -158,8 +159,10 @@ int cli_match(const cli_opts *o)
                             cli_date(paroer_match_result_date(res), d));
     else printf("%s, %s\n", tr(lang, "Tilbud til pårørende", "Offers for the relative"),
                 cli_date(paroer_match_result_date(res), d));
-    printf(tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fit"), eligible, total);
-    if (shown < eligible) printf(tr(lang, "; de %zu bedste vises", "; showing the best %zu"), shown);
+    printf(eligible == 1 ? tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fits")
+                         : tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fit"), eligible, total);
+    if (shown == 1 && shown < eligible) printf("%s", tr(lang, "; det bedste vises", "; showing the best one"));
+    else if (shown < eligible) printf(tr(lang, "; de %zu bedste vises", "; showing the best %zu"), shown);
     printf(".\n");
     if (eligible == 0 && !o->explain)
         printf("%s\n", tr(lang, "Brug --explain for at se, hvorfor tilbuddene ikke passer.",

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-__all__ = ["statutory_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
+__all__ = ["statutory_path", "data_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
            "ActionPlan"]
 
 
@@ -352,6 +352,16 @@ def statutory_path() -> str:
     return os.fsdecode(buf.value)
 
 
+def data_path(name: Optional[str] = None) -> str:
+    """A file of the data installed with the library (``"municipalities.csv"``), or with no
+    name its data directory, found as :func:`statutory_path` finds statutory.json
+    (``paroer_data_path()``); :class:`~paroer.NotFoundError` if none holds it."""
+    from ctypes import create_string_buffer
+    buf = create_string_buffer(4096)
+    check(fn.paroer_data_path(buf, len(buf), None if name is None else os.fsencode(name)))
+    return os.fsdecode(buf.value)
+
+
 class Catalog:
     """An immutable catalog of providers, offers and policies (contract section 2).
 
@@ -613,7 +623,7 @@ class Catalog:
 
     def coverage(self, municipality: Union[int, str, None] = None, date: DateLike = None,
                  population: "PopulationLike" = None, *, min_cell: Optional[int] = None, lang: str = "en",
-                 max_unmet: Optional[int] = None) -> Dict[str, Any]:
+                 max_unmet: Optional[int] = None, threads: int = 1) -> Dict[str, Any]:
         """Coverage of a municipality (contract section 5) as the dict of
         ``paroer coverage --format json``.
 
@@ -625,6 +635,9 @@ class Catalog:
             min_cell: Suppress breakdown cells with fewer relatives (default 5, at least 3).
             lang: Language of the checks' details: ``"en"`` (default) or ``"da"``.
             max_unmet: How many unmet (need, condition) pairs to keep (default 10).
+            threads: Threads reading a population given as a path, which is streamed
+                (0: one a core); the result is the same for every value.
         """
         from .coverage import coverage
-        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet)
+        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet,
+                        threads=threads)

@@ -22,7 +22,8 @@ __all__ = ["PopulationLike"]
 
 
 def coverage(catalog: "Catalog", municipality: Union[int, str, None], date: DateLike, population: PopulationLike, *,
-             min_cell: Optional[int] = None, lang: str = "en", max_unmet: Optional[int] = None) -> Dict[str, Any]:
+             min_cell: Optional[int] = None, lang: str = "en", max_unmet: Optional[int] = None,
+             threads: int = 1) -> Dict[str, Any]:
     """See :meth:`paroer.Catalog.coverage`."""
     opts = CoverageOptions()
     check(fn.paroer_coverage_options_init(byref(opts), COVERAGE_OPTIONS_VERSION))
@@ -42,7 +43,9 @@ def coverage(catalog: "Catalog", municipality: Union[int, str, None], date: Date
         if isinstance(population, Population):
             pop = population
         elif population is not None:
-            pop = stack.enter_context(Population.load(population))
+            # A path is streamed through the coverage, never held whole.
+            opts.population_file = os.fsencode(population)
+            opts.threads = int(threads)
         if pop is not None:
             opts.population = stack.enter_context(pop._h.use())
         cat = stack.enter_context(catalog._h.use())
