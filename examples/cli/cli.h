@@ -5,8 +5,9 @@
  * own file (validate.c, codes.c, match.c, coverage.c, report.c); main.c parses
  * the command line and dispatches; the helpers are split into args.c (option
  * parsing), help.c (the help texts, Danish and English), load.c (loading with
- * diagnostics), words.c (labels and sentences),
- * gaps.c (gaps summarised in plain words) and out.c (buffers, escaping).
+ * diagnostics), words.c (labels and sentences) and out.c (buffers, writing
+ * files). The report, the gaps in words and the municipality names are the
+ * library's (report.h, municipality.h).
  *
  * Privacy: a relative's data (the relative document, a population file) is
  * personal health data. Only `paroer match` prints anything about a relative,
@@ -116,8 +117,8 @@ void cli_print_diagnostics(const paroer_diagnostics *d, int warnings);
 void cli_print_diagnostics_max(const paroer_diagnostics *d, int warnings, size_t limit);
 /* How many diagnostics to print per file: --max-errors (0 = all: SIZE_MAX), default 100. */
 size_t cli_print_limit(const cli_opts *o);
-/* The name of a municipality from the shipped municipalities.csv, written to
- * @p buf; NULL when the file or the code is not found. */
+/* The name of a municipality (paroer_municipality_name()), written to
+ * @p buf; NULL when the code is not a municipality. */
 const char *cli_municipality_name(int32_t code, char *buf, size_t size);
 
 /* ---- out.c --------------------------------------------------------------- */
@@ -136,9 +137,6 @@ void sb_printf(sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Appends @p s with &, <, >, " and ' escaped for HTML text and attributes;
- * invalid UTF-8 and control characters are replaced. NULL appends nothing. */
-void sb_html(sbuf *b, const char *s);
 /* Writes the buffer to @p path ("-" = stdout), through paroer_file_write():
  * a temporary file next to it, renamed over it. Returns CLI_OK or CLI_IO. */
 int sb_write_file(const sbuf *b, const char *path);
@@ -177,8 +175,6 @@ const char *cli_status_word(int32_t status, int32_t lang);
 /* Joins the labels of the codes set in @p mask ("a, b og c"). */
 const char *cli_join_mask(int32_t list, uint32_t mask, int32_t lang, int lower, const char *last_sep,
                           char *buf, size_t size);
-/* "0–12", "65+" */
-const char *cli_band_ages(int32_t band, char *buf, size_t size);
 
 /* ---- coverage.c (shared with report.c) ----------------------------------- */
 /* Loads the catalogs and the population and computes the coverage the
@@ -190,33 +186,5 @@ size_t cli_live_offers(const paroer_catalog *cat, int32_t municipality, int32_t 
 const paroer_goal *cli_find_goal(const paroer_catalog *cat, const char *policy_id, const char *goal_id);
 /* The label of a breakdown cell (a municipality's name, a condition's label...). */
 const char *cli_breakdown_label(int32_t breakdown, int32_t code, int32_t lang, char *buf, size_t size);
-
-/* ---- gaps.c -------------------------------------------------------------- */
-/* One summarised gap: for need @c need, nothing is offered to relatives in
- * the age bands @c bands (bit per band) who are @c relation (-1: any relation)
- * of a person with a condition in @c conditions (every one: @c all_conditions). */
-typedef struct cli_gap {
-    int32_t need;
-    uint32_t bands;
-    int32_t relation;
-    uint32_t conditions;
-    int all_conditions;
-    size_t pairs;              /* how many (cell, need) gaps the sentence stands for */
-} cli_gap;
-
-typedef struct cli_gaps {
-    cli_gap *items;
-    size_t count;
-    size_t gap_pairs[16];      /* by need: gaps in (cell, need) pairs */
-    size_t need_pairs;         /* cells per need (286) */
-} cli_gaps;
-
-/* Summarises the gaps of @p cov (with a matrix). Returns 0, or -1 on ENOMEM. */
-int cli_gaps_build(const paroer_coverage *cov, cli_gaps *out);
-void cli_gaps_free(cli_gaps *g);
-/* One gap as a sentence without the need ("ingen tilbud til pårørende på 13–17 år"). */
-const char *cli_gap_words(const cli_gap *g, int32_t lang, char *buf, size_t size);
-/* 1 when relation @p rel exists for age band @p band (no under-18 spouse/parent). */
-int cli_cell_exists(int32_t band, int32_t rel);
 
 #endif

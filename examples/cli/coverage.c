@@ -133,7 +133,7 @@ static void shares(const paroer_coverage *cov, int32_t list, const char *title, 
 
 static void print_matrix(const paroer_coverage *cov, const paroer_catalog *cat, int32_t lang)
 {
-    char pct[32], buf[2048];
+    char pct[32];
     printf("%s: %s %s\n", tr(lang, "Målgruppedækning", "Target-group coverage"),
            cli_pct(paroer_coverage_overall(cov), lang, pct),
            tr(lang, "af alle (målgruppe, behov)-par er dækket af et tilbud",
@@ -143,23 +143,27 @@ static void print_matrix(const paroer_coverage *cov, const paroer_catalog *cat, 
     shares(cov, PAROER_VOCAB_RELATION, tr(lang, "Efter relation", "By relation"), lang);
     shares(cov, PAROER_VOCAB_AGE_BAND, tr(lang, "Efter alder", "By age band"), lang);
 
-    cli_gaps g;
-    if (cli_gaps_build(cov, &g) != 0) { cli_error("out of memory"); return; }
+    paroer_gap_summary *g = NULL;
+    if (paroer_gap_summary_new(&g, cov, NULL) != PAROER_OK) { cli_error("out of memory"); return; }
     printf("\n%s (%zu %s):\n", tr(lang, "Huller", "Gaps"), paroer_coverage_gap_count(cov),
            tr(lang, "par uden tilbud", "pairs without an offer"));
-    if (g.count == 0) printf("  %s\n", tr(lang, "Ingen: alle behov er dækket for alle målgrupper.",
-                                         "None: every need is covered for every target group."));
+    if (paroer_gap_summary_count(g) == 0)
+        printf("  %s\n", tr(lang, "Ingen: alle behov er dækket for alle målgrupper.",
+                            "None: every need is covered for every target group."));
     int32_t last_need = -1;
-    for (size_t i = 0; i < g.count; i++) {
-        const cli_gap *it = &g.items[i];
-        if (it->need != last_need) {
-            last_need = it->need;
-            printf("  %s (%zu %s %zu):\n", cli_label(PAROER_VOCAB_NEED, it->need, lang), g.gap_pairs[it->need],
-                   tr(lang, "af", "of"), g.need_pairs);
+    for (size_t i = 0; i < paroer_gap_summary_count(g); i++) {
+        int32_t need;
+        size_t gaps = 0;
+        paroer_gap_summary_item(g, i, &need, NULL, NULL, NULL, NULL, NULL);
+        if (need != last_need) {
+            last_need = need;
+            paroer_gap_summary_need_gaps(g, need, &gaps);
+            printf("  %s (%zu %s %zu):\n", cli_label(PAROER_VOCAB_NEED, need, lang), gaps, tr(lang, "af", "of"),
+                   paroer_gap_summary_cells(g));
         }
-        printf("    - %s\n", cli_gap_words(it, lang, buf, sizeof buf));
+        printf("    - %s\n", paroer_gap_summary_text(g, i, lang, PAROER_GAP_TEXT_SENTENCE));
     }
-    cli_gaps_free(&g);
+    paroer_gap_summary_free(g);
 
     /* Offers that take bereaved relatives, by need. */
     int any = 0;

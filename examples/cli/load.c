@@ -187,26 +187,8 @@ int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d
 
 const char *cli_municipality_name(int32_t code, char *buf, size_t size)
 {
-    char path[4096];
+    const char *name = paroer_municipality_name(code);
     if (!size) return NULL;
-    buf[0] = '\0';
-    if (paroer_data_path(path, sizeof path, "municipalities.csv") != PAROER_OK) return NULL;
-    FILE *f = fopen(path, "r");
-    if (!f) return NULL;
-    char line[512];
-    const char *found = NULL;
-    while (fgets(line, sizeof line, f)) {
-        char *end;
-        long c = strtol(line, &end, 10);
-        if (end == line || *end != ',' || c != code) continue;
-        char *name = end + 1;
-        char *comma = strchr(name, ',');
-        if (comma) *comma = '\0';
-        name[strcspn(name, "\r\n")] = '\0';
-        snprintf(buf, size, "%s", name);
-        found = buf;
-        break;
-    }
-    fclose(f);
-    return found;
+    snprintf(buf, size, "%s", name ? name : "");
+    return name ? buf : NULL;
 }

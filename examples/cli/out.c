@@ -1,4 +1,4 @@
-/* out.c - growable text buffers, HTML escaping and small formatters. */
+/* out.c - growable text buffers, writing files and small formatters. */
 #include "cli.h"
 
 #include <errno.h>
@@ -60,48 +60,6 @@ void sb_printf(sbuf *b, const char *fmt, ...)
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
-}
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t n;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; }
-    else return 0;
-    unsigned cp = c & (0xFF >> (n + 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
-
-void sb_html(sbuf *b, const char *s)
-{
-    if (!s) return;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        switch (*p) {
-        case '&': sb_put(b, "&amp;"); p++; continue;
-        case '<': sb_put(b, "&lt;"); p++; continue;
-        case '>': sb_put(b, "&gt;"); p++; continue;
-        case '"': sb_put(b, "&quot;"); p++; continue;
-        case '\'': sb_put(b, "&#39;"); p++; continue;
-        default: break;
-        }
-        if (*p < 0x20 && *p != '\n' && *p != '\t') { sb_put(b, "\xEF\xBF\xBD"); p++; continue; }
-        if (*p == 0x7F) { sb_put(b, "\xEF\xBF\xBD"); p++; continue; }
-        size_t n = utf8_len(p);
-        if (n == 0) { sb_put(b, "\xEF\xBF\xBD"); p++; continue; }
-        sb_putn(b, (const char *)p, n);
-        p += n;
-    }
 }
 
 int sb_write_file(const sbuf *b, const char *path)

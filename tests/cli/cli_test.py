@@ -501,10 +501,10 @@ def group_coverage():
         check(s in out, "coverage text has " + s, out[:400])
     check(re.search(r"^\s+\[(PASS|WARN|FAIL)\] ", out, re.M) is not None, "checks as PASS/WARN/FAIL", out)
     check(len(re.findall(r"^\s+\[(PASS|WARN|FAIL)\] ", out, re.M)) == 6, "six checks", out)
-    check("ingen tilbud til" in out, "gaps in plain Danish", out)
+    check("Ingen tilbud til" in out, "gaps in plain Danish", out)
     check("p-01" not in out and "p-02" not in out, "no relative's id in coverage output", out)
     rc, out, err = expect(base + ["-m", "306", "--lang", "en"], 0)
-    check("Target-group coverage" in out and "no offer for" in out, "coverage text in English", out[:600])
+    check("Target-group coverage" in out and "No offer for" in out, "coverage text in English", out[:600])
     # Usage and errors.
     expect(["coverage"] + CATALOGS, 2, "coverage without -m and --population -> 2")
     expect(base + ["-m", "1000"], 2, "-m 1000 -> 2")

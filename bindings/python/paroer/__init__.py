@@ -28,6 +28,7 @@ from .catalog import (ActionPlan, AgeRange, Catalog, Contact, ExternalCode, Goal
 from .klcodes import SYSTEM_FFB, SYSTEM_FSIII, KLCode, kl_codes, kl_codes_for, kl_lookup
 from .errors import (CallbackError, ClosedError, Diagnostic, DuplicateError, Error, FileError, InvalidArgument,
                      NotFoundError, OutOfMemory, ParseError, SchemaError)
+from .coverage import Coverage
 from .match import Exclusion, Match, MatchResult
 from .population import Population
 from .relative import CareRelation, Relative
@@ -56,6 +57,7 @@ def today():  # type: ignore[no-untyped-def]
 __all__ = [
     "Catalog", "CatalogBuilder", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy",
     "Goal", "ActionPlan", "Relative", "CareRelation", "Population", "Match", "Exclusion", "MatchResult",
+    "Coverage",
     "Error", "OutOfMemory", "InvalidArgument", "ParseError", "SchemaError", "NotFoundError", "FileError",
     "CallbackError", "DuplicateError", "ClosedError", "Diagnostic", "LibraryNotFound", "AbiMismatch",
     "Code", "LISTS", "Condition", "Relation", "AgeBand", "Flag", "Bereavement", "Need", "OfferKind", "Mode", "Slot",

@@ -129,6 +129,13 @@ class CoverageOptions(Structure):
                 ("parallel_for", c_void_p), ("parallel_ctx", c_void_p)]
 
 
+class ReportOptions(Structure):
+    """paroer_report_options (report.h), version 1."""
+    _fields_ = [("version", c_uint32), ("lang", c_int32), ("age_band", c_int32), ("sources", POINTER(c_char_p)),
+                ("source_count", c_size_t), ("population_name", c_char_p), ("allocator", c_void_p)]
+
+
+REPORT_OPTIONS_VERSION = 1
 LOAD_OPTIONS_VERSION = 1
 MATCH_OPTIONS_VERSION = 1
 COVERAGE_OPTIONS_VERSION = 2
@@ -362,6 +369,10 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_coverage_compute": (_I, [PP, P, POINTER(CoverageOptions)]),
     "paroer_coverage_free": (None, [P]),
     "paroer_coverage_to_json": (_I, [P, POINTER(c_void_p), POINTER(_SZ)]),
+    # report.h, municipality.h
+    "paroer_report_options_init": (_I, [POINTER(ReportOptions), _U32]),
+    "paroer_report_html": (_I, [P, P, POINTER(ReportOptions), POINTER(c_void_p), POINTER(_SZ)]),
+    "paroer_municipality_name": (_S, [_I32]),
 }
 
 

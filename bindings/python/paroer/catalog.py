@@ -30,7 +30,7 @@ from .vocab import (Access, Area, Bereavement, Code, Condition, Flag, GoalCatego
                     ProviderKind, Relation, Slot, Status)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .coverage import PopulationLike
+    from .coverage import Coverage, PopulationLike
     from .match import MatchResult, RelativeLike
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -623,9 +623,10 @@ class Catalog:
 
     def coverage(self, municipality: Union[int, str, None] = None, date: DateLike = None,
                  population: "PopulationLike" = None, *, min_cell: Optional[int] = None, lang: str = "en",
-                 max_unmet: Optional[int] = None, threads: int = 1) -> Dict[str, Any]:
+                 max_unmet: Optional[int] = None, threads: int = 1) -> "Coverage":
         """Coverage of a municipality (contract section 5) as the dict of
-        ``paroer coverage --format json``.
+        ``paroer coverage --format json`` (a :class:`~paroer.Coverage`, whose
+        ``to_html()`` writes the report of ``paroer report``).
 
         Args:
             municipality: Municipality code (306, "0306"); None for national
