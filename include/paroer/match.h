@@ -407,7 +407,10 @@ PAROER_API size_t paroer_match_result_question_code(const paroer_match_result *r
  *        `{"relative": id, "date": "YYYY-MM-DD", "matches": [{"offer", "name",
  *        "kind", "score", "relation", "reasons": [...]}], "excluded": [{"offer", "rule"}]}`,
  *        keys in that order, on one line without a final newline; `excluded`
- *        only when explain was on; `relative` is null when the relative had no id.
+ *        only when explain was on; for a relative with unknown facts (contract 6a)
+ *        `matches` holds the eligible entries and, after it, `"possible": [{"offer",
+ *        "name", "kind", "score", "relation", "reasons", "missing"}]` and
+ *        `"questions": [{"fact", "decided", "answers"}]`; `relative` is null when the relative had no id.
  *
  * @param r The result.
  * @param[out] out The NUL-terminated UTF-8 text, allocated with the result's
