@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* Which subcommands accept an option (bit per subcommand). */
-enum { C_VALIDATE = 1, C_MATCH = 2, C_COVERAGE = 4, C_REPORT = 8, C_CODES = 16, C_ALL = 31 };
+enum { C_VALIDATE = 1, C_MATCH = 2, C_COVERAGE = 4, C_REPORT = 8, C_CODES = 16, C_ASK = 32, C_ALL = 63 };
 
 static int cmd_bit(const char *cmd)
 {
@@ -16,6 +16,7 @@ static int cmd_bit(const char *cmd)
     if (!strcmp(cmd, "coverage")) return C_COVERAGE;
     if (!strcmp(cmd, "report")) return C_REPORT;
     if (!strcmp(cmd, "codes")) return C_CODES;
+    if (!strcmp(cmd, "ask")) return C_ASK;
     return 0;
 }
 
@@ -33,13 +34,13 @@ typedef struct opt_def {
 } opt_def;
 
 static const opt_def opts_table[] = {
-    {O_CATALOG, 'c', "catalog", 2, C_MATCH | C_COVERAGE | C_REPORT},
-    {O_STATUTORY, 0, "statutory", 0, C_MATCH | C_COVERAGE | C_REPORT},
-    {O_RELATIVE, 'r', "relative", 1, C_MATCH},
+    {O_CATALOG, 'c', "catalog", 2, C_ASK | C_MATCH | C_COVERAGE | C_REPORT},
+    {O_STATUTORY, 0, "statutory", 0, C_ASK | C_MATCH | C_COVERAGE | C_REPORT},
+    {O_RELATIVE, 'r', "relative", 1, C_ASK | C_MATCH},
     {O_POPULATION, 'p', "population", 1, C_COVERAGE | C_REPORT},
-    {O_MUNICIPALITY, 'm', "municipality", 1, C_COVERAGE | C_REPORT},
-    {O_DATE, 'd', "date", 1, C_MATCH | C_COVERAGE | C_REPORT},
-    {O_TOP, 'n', "top", 1, C_MATCH},
+    {O_MUNICIPALITY, 'm', "municipality", 1, C_ASK | C_COVERAGE | C_REPORT},
+    {O_DATE, 'd', "date", 1, C_ASK | C_MATCH | C_COVERAGE | C_REPORT},
+    {O_TOP, 'n', "top", 1, C_ASK | C_MATCH},
     {O_EXPLAIN, 'e', "explain", 0, C_MATCH},
     {O_OUTPUT, 'o', "output", 1, C_REPORT},
     {O_AGE_BAND, 0, "age-band", 1, C_REPORT},
@@ -47,7 +48,7 @@ static const opt_def opts_table[] = {
     {O_MIN_CELL, 0, "min-cell", 1, C_COVERAGE | C_REPORT},
     {O_THREADS, 0, "threads", 1, C_COVERAGE | C_REPORT},
     {O_TYPE, 0, "type", 1, C_VALIDATE},
-    {O_MAX_ERRORS, 0, "max-errors", 1, C_VALIDATE | C_MATCH | C_COVERAGE | C_REPORT},
+    {O_MAX_ERRORS, 0, "max-errors", 1, C_VALIDATE | C_ASK | C_MATCH | C_COVERAGE | C_REPORT},
     {O_FORMAT, 'f', "format", 1, C_ALL},
     {O_LANG, 'l', "lang", 1, C_ALL},
     {O_HELP, 'h', "help", 0, C_ALL},

@@ -70,6 +70,12 @@ int cli_codes(const cli_opts *o);
 int cli_match(const cli_opts *o);
 int cli_coverage(const cli_opts *o);
 int cli_report(const cli_opts *o);
+int cli_ask(const cli_opts *o);
+/* match.c: the ranked match in words (eligible, then possible offers, then the questions). */
+void cli_print_match(const paroer_match_result *res, const paroer_catalog *cat, const paroer_relative *rel,
+                     int32_t lang);
+/* ask.c: an unknown fact in words ("om I bor sammen"). */
+const char *cli_fact_words(int32_t fact, int32_t lang);
 
 /* ---- args.c -------------------------------------------------------------- */
 /* Parses argv[first..argc) for subcommand o->cmd. Returns CLI_OK, CLI_USAGE

@@ -5,6 +5,7 @@
  *   paroer coverage -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]
  *   paroer report   -c CATALOG... [-m CODE] [--population FILE.csv] [--date D] -o report.html
  *   paroer codes    [LIST]
+ *   paroer ask      -c CATALOG... [-r PARTIAL.json] [-m CODE] [--date D]
  *   common: --format text|json  --lang da|en  --help  --version
  *
  * See docs/cli.md. */
@@ -19,7 +20,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"validate", cli_validate}, {"match", cli_match},   {"coverage", cli_coverage},
-    {"report", cli_report},     {"codes", cli_codes},
+    {"report", cli_report},     {"codes", cli_codes},       {"ask", cli_ask},
 };
 
 static void opts_init(cli_opts *o, const char *cmd)
