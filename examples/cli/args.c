@@ -104,6 +104,8 @@ void cli_help(FILE *f, const char *cmd)
               "  report   -c CATALOG... [-m CODE] [--population FILE.csv] [--date D] -o report.html\n"
               "                                           the coverage as one self-contained HTML page\n"
               "  codes    [LIST]                          the vocabulary, with labels\n"
+              "  convert  --from hsds|paroer --to hsds|paroer [--hsds-version 3.0|3.1] FILE... -o OUT\n"
+              "                                           between our catalog format and Open Referral HSDS\n"
               "\n", f);
         fputs(common_help, f);
         fputs("\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file could not be\n"

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+int cli_convert_main(int argc, char **argv, int first);
+
 typedef struct command {
     const char *name;
     int (*run)(const cli_opts *);
@@ -45,6 +47,8 @@ int main(int argc, char **argv)
         printf("paroer %s\n", paroer_version());
         return CLI_OK;
     }
+    /* convert parses its own options (examples/cli/convert.c). */
+    if (!strcmp(name, "convert")) return cli_convert_main(argc, argv, 2);
     const command *cmd = NULL;
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(name, commands[i].name)) cmd = &commands[i];

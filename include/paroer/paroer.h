@@ -28,5 +28,6 @@
 #include <paroer/population.h>
 #include <paroer/coverage.h>
 #include <paroer/match.h>
+#include <paroer/hsds.h>
 
 #endif
