@@ -373,12 +373,18 @@ static int check_counsellor(paroer_coverage *cov, const paroer_catalog *c, size_
                      pr_cov_strdup(cov, "intet aktuelt rådgivningstilbud til pårørende (pårørendevejleder)"));
 }
 
+int pr_coverage_policy_checks(paroer_coverage *cov, const paroer_policy *pol)
+{
+    int rc = check_policy_present(cov, pol, 1);
+    if (!rc) rc = check_policy_current(cov, pol, 2);
+    if (!rc) rc = check_action_plan(cov, pol, 3);
+    return rc ? PAROER_ENOMEM : 0;
+}
+
 static int compute_checks(paroer_coverage *cov, const paroer_catalog *c, const paroer_policy *pol)
 {
     int rc = check_respite(cov, c, 0);
-    if (!rc) rc = check_policy_present(cov, pol, 1);
-    if (!rc) rc = check_policy_current(cov, pol, 2);
-    if (!rc) rc = check_action_plan(cov, pol, 3);
+    if (!rc) rc = pr_coverage_policy_checks(cov, pol);
     if (!rc) rc = check_children(cov, c, pol, 4);
     if (!rc) rc = check_counsellor(cov, c, 5);
     if (rc) return PAROER_ENOMEM;

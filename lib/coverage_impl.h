@@ -79,6 +79,12 @@ int pr_offer_live(const struct paroer_offer *o, int32_t municipality, int32_t da
 /* Copies a string into the result's arena ("" for NULL); NULL on failure. */
 const char *pr_cov_strdup(paroer_coverage *cov, const char *s);
 
+/* The policy checks (policy_present, policy_current, action_plan_due) of `pol`
+ * (NULL: none) on cov->date into cov->checks[1..3]; the overview shares them
+ * (lib/overview.c). Needs cov->date, cov->municipality and cov->arena set.
+ * Returns 0 or PAROER_ENOMEM. */
+int pr_coverage_policy_checks(paroer_coverage *cov, const paroer_policy *pol);
+
 /* Population reach (lib/coverage_population.c). Returns 0 or PAROER_ENOMEM. */
 int pr_coverage_population(paroer_coverage *cov, const paroer_catalog *c, const paroer_population *pop);
 /* For tests: the catalog indexes of the offers eligible for relative i of

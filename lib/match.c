@@ -18,7 +18,6 @@
 
 #define PR_DATE_MIN (-719162) /* 0001-01-01 */
 #define PR_DATE_MAX 2932896   /* 9999-12-31 */
-#define PR_HEAVY_HOURS 20.0
 
 /* ---- options -------------------------------------------------------------------- */
 
@@ -90,48 +89,6 @@ const char *paroer_match_outcome_code(int32_t outcome)
     }
 }
 
-/* ---- compact views -------------------------------------------------------------- */
-
-void pr_moff_fill(pr_moff *m, const struct paroer_offer *o, uint16_t lang_da)
-{
-    const uint32_t codes = ~PR_ANY_BIT;
-    m->needs_x = (o->needs & codes) | PR_ANY_BIT;
-    m->modes_x = (o->modes & codes) | PR_ANY_BIT;
-    m->slots_x = o->slots ? (o->slots & codes) | PR_ANY_BIT : UINT32_MAX;
-    m->rel_x = o->target.relations ? o->target.relations & codes : UINT32_MAX;
-    m->cond_x = o->target.conditions ? o->target.conditions & codes : UINT32_MAX;
-    m->t_requires = o->target.requires;
-    /* Ranges as (start, span): one unsigned compare tests both ends (the
-     * builder guarantees min <= max). */
-    int32_t lo = o->target.relative_age.min, hi = o->target.relative_age.max;
-    m->ra_min = lo;
-    m->ra_span = (uint32_t)hi - (uint32_t)lo;
-    m->cfa_min = o->target.cared_for_age.min;
-    m->cfa_max = o->target.cared_for_age.max;
-    lo = o->valid_from == PAROER_DATE_NONE ? INT32_MIN : o->valid_from;
-    hi = o->valid_to == PAROER_DATE_NONE ? INT32_MAX : o->valid_to;
-    m->valid_from = lo;
-    m->valid_span = (uint32_t)hi - (uint32_t)lo;
-    m->verified = o->verified;
-    m->id_rank = 0;
-    m->flags = (uint8_t)((o->nationwide ? PR_MOFF_NATIONWIDE : 0) |
-                         (o->status == PAROER_STATUS_PAUSED ? PR_MOFF_PAUSED : 0) |
-                         (o->status == PAROER_STATUS_WAITLIST ? PR_MOFF_WAITLIST : 0) |
-                         (o->kind == PAROER_KIND_RESPITE_HOME || o->kind == PAROER_KIND_RESPITE_AWAY ||
-                                  o->kind == PAROER_KIND_COUNSELLING
-                              ? PR_MOFF_LIFTED : 0));
-    m->bereaved = (uint8_t)o->target.bereaved;
-    m->kind = (uint8_t)o->kind;
-    if (o->n_languages) {
-        m->n_languages = (uint8_t)(o->n_languages > 255 ? 255 : o->n_languages);
-        m->lang0 = o->languages[0];
-    } else { /* the contract's default, ["da"] */
-        m->n_languages = 1;
-        m->lang0 = lang_da;
-    }
-    m->pad_ = 0;
-}
-
 /* Scratch memory for preparing a relative: inline for the usual few
  * relations and languages, on the heap beyond. */
 typedef struct pr_mscratch {
@@ -156,47 +113,22 @@ static void scratch_free(pr_mscratch *s)
     s->cap_rels = s->cap_langs = 0;
 }
 
-static int lang_has(const pr_mquery *q, uint32_t id)
-{
-    if (id < 64) return (int)((q->lang_mask >> id) & 1u);
-    for (size_t i = 0; i < q->n_lang_hi; i++)
-        if (q->lang_hi[i] == id) return 1;
-    return 0;
-}
-
 static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, const paroer_relative *r,
                          int32_t date)
 {
-    memset(q, 0, sizeof *q);
-    q->date = date;
-    q->age = r->age;
-    q->municipality = r->municipality;
-    q->needs = r->needs & ~PR_ANY_BIT;
-    q->needs_x = q->needs ? q->needs : PR_ANY_BIT;
-    q->modes_x = r->modes & ~PR_ANY_BIT ? r->modes & ~PR_ANY_BIT : PR_ANY_BIT;
-    q->slots_x = r->slots & ~PR_ANY_BIT ? r->slots & ~PR_ANY_BIT : PR_ANY_BIT;
-
+    pr_mquery_init(q, date, r->municipality, r->age, r->age, 0, r->needs, r->modes, r->slots);
     pr_mrel *rels = s->rels_inline;
     if (r->n_relations > PR_MQ_INLINE_RELS) {
         if (pr_grow(s->alloc, (void **)&s->rels, &s->cap_rels, r->n_relations, sizeof *s->rels))
             return pr_error(PAROER_ENOMEM, "out of memory preparing a match");
         rels = s->rels;
     }
-    const uint32_t employed = r->employed ? PR_BIT(PAROER_FLAG_EMPLOYED) : 0;
     for (size_t i = 0; i < r->n_relations; i++) {
         const pr_relation *src = &r->relations[i];
-        pr_mrel *d = &rels[i];
-        d->rel_bit = src->relation >= 0 && src->relation < 32 ? PR_BIT(src->relation) : 0;
-        d->cond_x = (src->conditions & ~PR_ANY_BIT) | PR_ANY_BIT;
-        d->cared_for_age = src->cared_for_age;
-        d->flags = (src->flags & ~PR_BIT(PAROER_FLAG_EMPLOYED)) | employed;
-        d->bereaved = (src->flags & PR_BIT(PAROER_FLAG_BEREAVED)) != 0;
-        d->heavy = src->hours_per_week >= PR_HEAVY_HOURS || (src->flags & PR_BIT(PAROER_FLAG_TERMINAL)) != 0;
-        q->rel_union |= d->rel_bit;
-        q->cond_union |= d->cond_x;
+        pr_mrel_fill(&rels[i], src->relation, src->conditions, src->cared_for_age, src->flags, 0, r->employed ? 1 : 0,
+                     0, src->hours_per_week >= PR_HEAVY_HOURS);
     }
-    q->rels = rels;
-    q->n_rels = r->n_relations;
+    pr_mquery_set_rels(q, rels, r->n_relations);
 
     if (r->n_languages == 0) {
         uint32_t da = c->lang_da;
@@ -223,65 +155,6 @@ static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, 
     return PAROER_OK;
 }
 
-/* ---- the rules -------------------------------------------------------------------- */
-
-static int languages_shared(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q)
-{
-    if (lang_has(q, m->lang0)) return 1;
-    for (uint32_t i = 1; i < o->n_languages; i++)
-        if (lang_has(q, o->languages[i])) return 1;
-    return 0;
-}
-
-/* Rule 5. Returns -1 when some relation satisfies the whole target, with
- * *best the relation that gives the best score (the first heavy one for an
- * offer that strain lifts, else the first); otherwise the PR_EX_ code of the
- * part where the relation that got furthest failed. */
-static int check_relations(const pr_moff *o, const pr_mquery *q, uint32_t *best)
-{
-    int furthest = 0;
-    uint32_t first = PR_NONE;
-    const int lifted = (o->flags & PR_MOFF_LIFTED) != 0;
-    for (size_t i = 0; i < q->n_rels; i++) {
-        const pr_mrel *r = &q->rels[i];
-        int p;
-        uint32_t miss;
-        if (!(o->rel_x & r->rel_bit)) p = 0;
-        else if (!(o->cond_x & r->cond_x)) p = 1;
-        else if (r->cared_for_age >= 0 && (r->cared_for_age < o->cfa_min || r->cared_for_age > o->cfa_max)) p = 2;
-        else if ((miss = o->t_requires & ~r->flags) != 0) {
-            /* Flags are checked in code order: the lowest missing one failed. */
-            p = 3 + (int)pr_ctz32(miss);
-        } else if ((o->bereaved == PAROER_BEREAVEMENT_NO && r->bereaved) ||
-                   (o->bereaved == PAROER_BEREAVEMENT_ONLY && !r->bereaved)) p = 3 + PR_N_FLAG;
-        else {
-            if (!lifted || r->heavy) { *best = (uint32_t)i; return -1; }
-            if (first == PR_NONE) first = (uint32_t)i;
-            continue;
-        }
-        if (p > furthest) furthest = p;
-    }
-    if (first != PR_NONE) { *best = first; return -1; }
-    return PR_EX_RELATION + furthest;
-}
-
-/* Every rule in the contract's order; -1 when eligible, else the PR_EX_ code. */
-static int eval_explain(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q, int in_area,
-                        uint32_t *best)
-{
-    if (m->flags & PR_MOFF_PAUSED) return PR_EX_PAUSED;
-    if ((uint32_t)q->date - (uint32_t)m->valid_from > m->valid_span) return PR_EX_INACTIVE;
-    if (!in_area) return PR_EX_AREA;
-    if ((uint32_t)q->age - (uint32_t)m->ra_min > m->ra_span) return PR_EX_RELATIVE_AGE;
-    int rc = check_relations(m, q, best);
-    if (rc >= 0) return rc;
-    if (!(m->modes_x & q->modes_x)) return PR_EX_MODE;
-    if (!(m->slots_x & q->slots_x)) return PR_EX_SLOT;
-    if (!languages_shared(m, o, q)) return PR_EX_LANGUAGE;
-    if (!(m->needs_x & q->needs_x)) return PR_EX_NEED;
-    return -1;
-}
-
 /* The same decision for an offer known to be in the area, cheapest tests first. */
 #if defined(__GNUC__) || defined(__clang__)
 #  define PR_HOT_INLINE static inline __attribute__((always_inline))
@@ -291,16 +164,17 @@ static int eval_explain(const pr_moff *m, const struct paroer_offer *o, const pr
 
 PR_HOT_INLINE int eligible_fast(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q, uint32_t *best)
 {
-    /* Every cheap test at once, without branches (the outcome of each is
-     * unpredictable across relatives); the relation loop and languages after. */
-    int ok = ((m->needs_x & q->needs_x) != 0) & ((m->modes_x & q->modes_x) != 0) &
-             ((m->slots_x & q->slots_x) != 0) & ((m->rel_x & q->rel_union) != 0) &
-             ((m->cond_x & q->cond_union) != 0) &
-             ((uint32_t)q->age - (uint32_t)m->ra_min <= m->ra_span) &
-             ((uint32_t)q->date - (uint32_t)m->valid_from <= m->valid_span) & ((m->flags & PR_MOFF_PAUSED) == 0);
+    /* The atoms of the rules that a list test decides, at once and without
+     * branches (the outcome of each is unpredictable across relatives);
+     * rule 5 relation by relation and the languages after. The unions are
+     * a necessary condition of rule 5. */
+    int ok = (pr_atom_need(m, q) == PR_YES) & (pr_atom_mode(m, q) == PR_YES) & (pr_atom_slot(m, q) == PR_YES) &
+             ((m->rel_x & q->rel_union) != 0) & ((m->cond_x & q->cond_union) != 0) &
+             (pr_atom_relative_age(m, q) == PR_YES) & (pr_atom_active(m, q->date) == PR_YES) &
+             (pr_atom_not_paused(m) == PR_YES);
     if (!ok) return 0;
-    if (check_relations(m, q, best) >= 0) return 0;
-    return languages_shared(m, o, q);
+    if (!pr_rules_relations_known(m, q, best)) return 0;
+    return pr_atom_language(m, o, q) == PR_YES;
 }
 
 /* ---- results -------------------------------------------------------------------- */
@@ -508,8 +382,9 @@ static int run_match(pr_run *run, int explain)
             const pr_moff *m = moff_of(run, i, &tmp);
             while (mk < mn && ml[mk] < i) mk++;
             int in_area = (m->flags & PR_MOFF_NATIONWIDE) || (mk < mn && ml[mk] == i);
-            int code = eval_explain(m, &c->offers[i], &run->q, in_area, &best);
-            rc = code < 0 ? add_eligible(run, i, m, best) : add_excluded(res, i, code);
+            pr_verdict v;
+            pr_rules_eval(m, &c->offers[i], &run->q, in_area, &v);
+            rc = v.value == PR_YES ? add_eligible(run, i, m, v.relation) : add_excluded(res, i, v.code);
             if (rc) return rc;
         }
     } else if (run->plan) {
@@ -543,7 +418,7 @@ static int finish_run(pr_run *run)
             return PAROER_ENOMEM;
         const pr_moff *m = moff_of(run, e->offer, &tmp);
         e->reason_off = (uint32_t)res->n_reasons;
-        e->n_reasons = (uint8_t)pr_match_reasons(m, &run->q, &run->q.rels[e->relation], res->reasons + res->n_reasons);
+        e->n_reasons = (uint8_t)pr_match_reasons(m, &run->q, &run->q.rels[e->relation], 0, res->reasons + res->n_reasons);
         res->n_reasons += e->n_reasons;
     }
     return PAROER_OK;
@@ -631,7 +506,7 @@ static int cmp_ids(const void *pa, const void *pb)
 
 static int live_on(const pr_moff *o, int32_t date)
 {
-    return !(o->flags & PR_MOFF_PAUSED) && (uint32_t)date - (uint32_t)o->valid_from <= o->valid_span;
+    return pr_atom_not_paused(o) == PR_YES && pr_atom_active(o, date) == PR_YES;
 }
 
 /* Sets bit j of the sets of block b for the offer o. */
@@ -639,17 +514,17 @@ static void plan_mark(uint64_t *bits, size_t words, size_t j, const pr_moff *o)
 {
     const uint64_t bit = UINT64_C(1) << (j % 64);
     const size_t w = j / 64;
-    for (int c = 0; c < PR_N_NEED; c++)
-        if (o->needs_x & PR_BIT(c)) bits[(size_t)(PR_VB_NEED0 + c) * words + w] |= bit;
-    for (int c = 0; c < PR_N_MODE; c++)
-        if (o->modes_x & PR_BIT(c)) bits[(size_t)(PR_VB_MODE0 + c) * words + w] |= bit;
-    for (int c = 0; c < PR_N_SLOT; c++)
-        if (o->slots_x & PR_BIT(c)) bits[(size_t)(PR_VB_SLOT0 + c) * words + w] |= bit;
-    for (int c = 0; c < PR_N_RELATION; c++)
-        if (o->rel_x & PR_BIT(c)) bits[(size_t)(PR_VB_REL0 + c) * words + w] |= bit;
-    for (int c = 0; c < PR_N_CONDITION; c++)
-        if (o->cond_x & PR_BIT(c)) bits[(size_t)(PR_VB_COND0 + c) * words + w] |= bit;
-    if (o->cond_x == UINT32_MAX) bits[(size_t)PR_VB_COND_ANY * words + w] |= bit;
+    for (unsigned c = 0; c < PR_N_NEED; c++)
+        if (pr_accepts_need(o, c)) bits[(size_t)(PR_VB_NEED0 + c) * words + w] |= bit;
+    for (unsigned c = 0; c < PR_N_MODE; c++)
+        if (pr_accepts_mode(o, c)) bits[(size_t)(PR_VB_MODE0 + c) * words + w] |= bit;
+    for (unsigned c = 0; c < PR_N_SLOT; c++)
+        if (pr_accepts_slot(o, c)) bits[(size_t)(PR_VB_SLOT0 + c) * words + w] |= bit;
+    for (unsigned c = 0; c < PR_N_RELATION; c++)
+        if (pr_accepts_relation(o, c)) bits[(size_t)(PR_VB_REL0 + c) * words + w] |= bit;
+    for (unsigned c = 0; c < PR_N_CONDITION; c++)
+        if (pr_accepts_condition(o, c)) bits[(size_t)(PR_VB_COND0 + c) * words + w] |= bit;
+    if (pr_accepts_any_condition(o)) bits[(size_t)PR_VB_COND_ANY * words + w] |= bit;
 }
 
 /* Builds m->plan (see pr_mplan). Needs m->index. */
@@ -805,17 +680,25 @@ int paroer_match_batch(const paroer_catalog *catalog, const paroer_relative *con
 
 /* ---- the eligible set alone (benchmarks, cross-checks) ----------------------------------- */
 
-int64_t pr_match_eligible(const paroer_catalog *c, const paroer_relative *r, int32_t date, uint32_t *out,
-                          size_t cap)
+/* Prepares `r` outside any match (scratch on the catalog's allocator; free it). */
+static int prepare_alone(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, const paroer_relative *r,
+                         int32_t date)
 {
     int rc = check_args(c, r);
     if (rc) return rc;
-    if (date == PAROER_DATE_NONE) date = paroer_date_today();
+    scratch_init(s, &c->alloc);
+    rc = prepare_query(q, s, c, r, date == PAROER_DATE_NONE ? paroer_date_today() : date);
+    if (rc) scratch_free(s);
+    return rc;
+}
+
+int64_t pr_match_eligible(const paroer_catalog *c, const paroer_relative *r, int32_t date, uint32_t *out,
+                          size_t cap)
+{
     pr_mscratch s;
-    scratch_init(&s, &c->alloc);
     pr_mquery q;
-    rc = prepare_query(&q, &s, c, r, date);
-    if (rc) { scratch_free(&s); return rc; }
+    int rc = prepare_alone(&q, &s, c, r, date);
+    if (rc) return rc;
     const uint32_t *ml, *nl = c->nationwide;
     size_t mn, mk = 0, nn = c->n_nationwide, nk = 0;
     int64_t count = 0;
@@ -834,6 +717,26 @@ int64_t pr_match_eligible(const paroer_catalog *c, const paroer_relative *r, int
     }
     scratch_free(&s);
     return count;
+}
+
+/* ---- the reference evaluation of every offer (cross-checks) ---------------------------- */
+
+int pr_match_reference(const paroer_catalog *c, const paroer_relative *r, int32_t date, pr_verdict *out)
+{
+    pr_mscratch s;
+    pr_mquery q;
+    int rc = prepare_alone(&q, &s, c, r, date);
+    if (rc) return rc;
+    pr_moff m;
+    for (uint32_t i = 0; i < c->n_offers; i++) {
+        const struct paroer_offer *o = &c->offers[i];
+        int in_area = o->nationwide != 0;
+        for (uint32_t k = 0; k < o->n_municipalities && !in_area; k++) in_area = o->municipalities[k] == r->municipality;
+        pr_moff_fill(&m, o, c->lang_da);
+        pr_rules_eval(&m, o, &q, in_area, &out[i]);
+    }
+    scratch_free(&s);
+    return PAROER_OK;
 }
 
 /* ---- accessors ---------------------------------------------------------------------------- */

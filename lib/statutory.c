@@ -1,38 +1,13 @@
-/* Locating and loading the statutory catalog shipped with the library. */
+/* Locating and loading the statutory catalog shipped with the library
+ * (the data directory is found in data_dir.c). */
 #include "model.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef PAROER_DATADIR
-#define PAROER_DATADIR "/usr/local/share/paroer"
-#endif
-#ifndef PAROER_SOURCE_DATADIR
-#define PAROER_SOURCE_DATADIR ""
-#endif
-
-static int try_dir(const char *dir, char *buf, size_t size)
-{
-    if (!dir || !dir[0]) return PAROER_ENOTFOUND;
-    int n = snprintf(buf, size, "%s/statutory.json", dir);
-    if (n < 0 || (size_t)n >= size) return PAROER_EINVALID;
-    FILE *f = fopen(buf, "rb");
-    if (!f) return PAROER_ENOTFOUND;
-    fclose(f);
-    return PAROER_OK;
-}
-
 int paroer_statutory_path(char *buf, size_t size)
 {
-    if (!buf || size == 0) return pr_error(PAROER_EINVALID, "buffer is NULL or empty");
-    const char *dirs[3] = {getenv("PAROER_DATADIR"), PAROER_DATADIR, PAROER_SOURCE_DATADIR};
-    for (int i = 0; i < 3; i++) {
-        int rc = try_dir(dirs[i], buf, size);
-        if (rc == PAROER_OK) return PAROER_OK;
-        if (rc == PAROER_EINVALID) return pr_error(PAROER_EINVALID, "buffer too small for the statutory catalog's path");
-    }
-    buf[0] = '\0';
-    return pr_error(PAROER_ENOTFOUND, "statutory.json not found (set PAROER_DATADIR, or install the library's data)");
+    return paroer_data_path(buf, size, "statutory.json");
 }
 
 int paroer_catalog_load_with_statutory(paroer_catalog **out, const char *const *paths, size_t n,

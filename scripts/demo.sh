@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds libparoer in build/ and shows the command-line tool on the shipped
-# data: validate the catalogs, match the example relatives, Odsherred's
-# coverage, and an HTML report (build/odsherred-report.html).
+# data: validate the catalogs, match the example relatives, the coverage of
+# Odsherred and of Herning (whose goals are mostly organisational), and an
+# HTML report (build/odsherred-report.html).
 # Each step prints the command it runs. Needs the packages of scripts/setup.sh.
 # Usage: bash scripts/demo.sh
 set -uo pipefail
@@ -31,7 +32,7 @@ help=$("$cli" --help)
 has() { grep -qE "^  $1 " <<<"$help"; }
 run "$cli" --version
 
-catalogs=(data/dk-offers.json data/statutory.json data/odsherred-policy.json)
+catalogs=(data/dk-offers.json data/statutory.json data/odsherred-policy.json data/municipal-policies.json)
 shopt -s nullglob
 relatives=(examples/relatives/*.json)
 population=(examples/population*.csv examples/relatives/*.csv)
@@ -63,6 +64,8 @@ fi
 if has coverage; then
   step "Odsherred (306): target-group coverage, gaps, policy goals and checks"
   run "$cli" coverage -c "${catalogs[@]}" -m 306 "${pop_args[@]}"
+  step "Herning (657): a strategy whose goals are mostly organisational"
+  run "$cli" coverage -c "${catalogs[@]}" -m 657
 fi
 
 if has report; then

@@ -19,6 +19,7 @@ packages=(
   gcovr                              # coverage reports (scripts/coverage.sh)
   libsqlite3-dev                     # benchmarks (bench/)
   chromium                           # headless browser test of the HTML report
+  locales-all                        # the Danish locale of the locale-independence tests
 )
 
 missing=()

@@ -456,16 +456,19 @@ static void test_json(void **state)
     paroer_catalog *c = tc_catalog(cat_matrix);
     paroer_coverage *cov = tc_cov(c, 306, NULL, 0);
     char *js = tc_json(cov);
+    /* Shares at full precision (contract 5a): 6/3146 covered (cell, need)
+     * pairs overall, 3/286 for information and counselling, 6/286 for
+     * dementia, 6/363 for spouse_partner, 2/726 for each adult age band. */
     const char *prefix =
-        "{\"municipality\":306,\"date\":\"2026-01-15\",\"coverage\":{\"overall\":0.0019,"
-        "\"by_need\":{\"respite\":0,\"practical_help\":0,\"information\":0.0105,\"education\":0,\"peer_support\":0,"
-        "\"counselling\":0.0105,\"own_health\":0,\"financial\":0,\"work_life\":0,\"network\":0,\"involvement\":0},"
-        "\"by_condition\":{\"frailty\":0,\"dementia\":0.021,\"physical_illness\":0,\"physical_disability\":0,"
+        "{\"municipality\":306,\"date\":\"2026-01-15\",\"coverage\":{\"overall\":0.0019071837253655435,"
+        "\"by_need\":{\"respite\":0,\"practical_help\":0,\"information\":0.01048951048951049,\"education\":0,\"peer_support\":0,"
+        "\"counselling\":0.01048951048951049,\"own_health\":0,\"financial\":0,\"work_life\":0,\"network\":0,\"involvement\":0},"
+        "\"by_condition\":{\"frailty\":0,\"dementia\":0.02097902097902098,\"physical_illness\":0,\"physical_disability\":0,"
         "\"cancer\":0,\"brain_injury\":0,\"mental_illness\":0,\"substance_abuse\":0,\"cognitive_disability\":0,"
         "\"neurodevelopmental\":0,\"social_problems\":0},"
-        "\"by_relation\":{\"spouse_partner\":0.0165,\"son_daughter\":0,\"parent\":0,\"sibling\":0,"
+        "\"by_relation\":{\"spouse_partner\":0.01652892561983471,\"son_daughter\":0,\"parent\":0,\"sibling\":0,"
         "\"other_family\":0,\"friend_neighbour\":0},"
-        "\"by_age_band\":{\"child\":0,\"youth\":0,\"young_adult\":0.0028,\"adult\":0.0028,\"senior\":0.0028}},"
+        "\"by_age_band\":{\"child\":0,\"youth\":0,\"young_adult\":0.0027548209366391185,\"adult\":0.0027548209366391185,\"senior\":0.0027548209366391185}},"
         "\"gaps\":[{\"age_band\":\"child\",\"relation\":\"son_daughter\",\"condition\":\"frailty\","
         "\"need\":\"respite\"},";
     assert_memory_equal(js, prefix, strlen(prefix));

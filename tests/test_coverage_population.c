@@ -97,11 +97,13 @@ static void test_reach_by_hand(void **state)
     assert_int_equal(paroer_coverage_allocation_count(cov), 0);
 
     char *js = tc_json(cov);
+    /* Shares at full precision (contract 5a): 8/12 and 5/12 overall, 6/9 and
+     * 3/9 for dementia, 4/5 and 3/5 for son_daughter, 4/7 and 3/7 for adults. */
     const char *pop_json =
-        ",\"population\":{\"relatives\":12,\"rejected_rows\":0,\"reached\":0.6667,\"needs_met\":0.4167,"
-        "\"by_municipality\":{\"306\":{\"relatives\":12,\"reached\":0.6667,\"needs_met\":0.4167}},"
+        ",\"population\":{\"relatives\":12,\"rejected_rows\":0,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667,"
+        "\"by_municipality\":{\"306\":{\"relatives\":12,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667}},"
         "\"by_condition\":{\"frailty\":{\"suppressed\":true},"
-        "\"dementia\":{\"relatives\":9,\"reached\":0.6667,\"needs_met\":0.3333},"
+        "\"dementia\":{\"relatives\":9,\"reached\":0.6666666666666666,\"needs_met\":0.3333333333333333},"
         "\"physical_illness\":{\"suppressed\":true},\"physical_disability\":{\"suppressed\":true},"
         "\"cancer\":{\"suppressed\":true},\"brain_injury\":{\"suppressed\":true},"
         "\"mental_illness\":{\"suppressed\":true},\"substance_abuse\":{\"suppressed\":true},"
@@ -113,7 +115,7 @@ static void test_reach_by_hand(void **state)
         "\"friend_neighbour\":{\"suppressed\":true}},"
         "\"by_age_band\":{\"child\":{\"suppressed\":true},\"youth\":{\"suppressed\":true},"
         "\"young_adult\":{\"suppressed\":true},"
-        "\"adult\":{\"relatives\":7,\"reached\":0.5714,\"needs_met\":0.4286},\"senior\":{\"suppressed\":true}},"
+        "\"adult\":{\"relatives\":7,\"reached\":0.5714285714285714,\"needs_met\":0.42857142857142855},\"senior\":{\"suppressed\":true}},"
         "\"unmet\":[{\"need\":\"education\",\"condition\":\"dementia\",\"relatives\":6}]}}";
     const char *at = strstr(js, ",\"population\":");
     assert_non_null(at);
@@ -181,8 +183,8 @@ static void test_national_reach(void **state)
     expect_cell(cov, PAROER_BREAKDOWN_CONDITION, PAROER_CONDITION_CANCER, PAROER_CONDITION_CANCER, 1, 5, 3, 2);
     char *js = tc_json(cov);
     const char *head = "{\"municipality\":null,\"date\":\"2026-01-15\",\"population\":{\"relatives\":15,"
-                       "\"rejected_rows\":0,\"reached\":0.6667,\"needs_met\":0.4667,\"by_municipality\":{\"101\":"
-                       "{\"suppressed\":true},\"306\":{\"relatives\":12,\"reached\":0.6667,\"needs_met\":0.4167}},";
+                       "\"rejected_rows\":0,\"reached\":0.6666666666666666,\"needs_met\":0.4666666666666667,\"by_municipality\":{\"101\":"
+                       "{\"suppressed\":true},\"306\":{\"relatives\":12,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667}},";
     assert_memory_equal(js, head, strlen(head));
     assert_null(strstr(js, "\"coverage\""));
     assert_null(strstr(js, "\"checks\""));

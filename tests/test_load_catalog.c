@@ -659,6 +659,28 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Reads data/municipalities.csv: known[code] = 1 for each listed code; returns how many. */
+static size_t read_municipality_codes(int known[1000])
+{
+    memset(known, 0, 1000 * sizeof *known);
+    FILE *f = fopen(DATA_DIR "/municipalities.csv", "r");
+    assert_non_null(f);
+    char line[512];
+    size_t n = 0;
+    assert_non_null(fgets(line, sizeof line, f)); /* header */
+    assert_int_equal(strncmp(line, "code,name,", 10), 0);
+    while (fgets(line, sizeof line, f)) {
+        char *end = NULL;
+        long code = strtol(line, &end, 10);
+        if (end == line || *end != ',' || code < 1 || code > 999) fail_msg("municipalities.csv: bad line %s", line);
+        if (known[code]) fail_msg("municipalities.csv: code %ld twice", code);
+        known[code] = 1;
+        n++;
+    }
+    fclose(f);
+    return n;
+}
+
 /* Every data/NAME.json loads without errors (warnings are printed), alone and all together. */
 static void test_data_files(void **state)
 {
@@ -677,7 +699,11 @@ static void test_data_files(void **state)
     }
     closedir(dir);
     qsort(paths, n, sizeof *paths, by_name);
-    assert_true(n >= 3);   /* statutory.json, dk-offers.json, odsherred-policy.json at least */
+    /* statutory.json, dk-offers.json, odsherred-policy.json, municipal-policies.json at least */
+    assert_true(n >= 4);
+    int known[1000];
+    size_t n_known = read_municipality_codes(known);
+    assert_int_equal(n_known, 98);
     size_t total_offers = 0;
     for (size_t i = 0; i < n; i++) {
         paroer_diagnostics *d = NULL;
@@ -694,6 +720,21 @@ static void test_data_files(void **state)
                       paroer_catalog_provider_count(c), paroer_catalog_offer_count(c), paroer_catalog_policy_count(c),
                       paroer_diagnostics_count(d));
         total_offers += paroer_catalog_offer_count(c);
+        /* Every municipality an offer or a policy names is one of municipalities.csv. */
+        for (size_t k = 0; k < paroer_catalog_offer_count(c); k++) {
+            const paroer_offer *of = paroer_catalog_offer(c, k);
+            for (size_t m = 0; m < paroer_offer_municipality_count(of); m++) {
+                int32_t code = paroer_offer_municipality(of, m);
+                if (code < 1 || code > 999 || !known[code])
+                    fail_msg("%s: offer %s names municipality %d, not in municipalities.csv", paths[i],
+                             paroer_offer_id(of), (int)code);
+            }
+        }
+        for (size_t k = 0; k < paroer_catalog_policy_count(c); k++) {
+            int32_t code = paroer_policy_municipality(paroer_catalog_policy(c, k));
+            if (code < 1 || code > 999 || !known[code])
+                fail_msg("%s: a policy names municipality %d, not in municipalities.csv", paths[i], (int)code);
+        }
         paroer_catalog_free(c);
         paroer_diagnostics_free(d);
     }
@@ -703,6 +744,9 @@ static void test_data_files(void **state)
     assert_int_equal(paroer_catalog_offer_count(c), total_offers);
     assert_non_null(paroer_catalog_find_offer(c, "dk-stat-aeldreloven-16-afloesning"));
     assert_non_null(paroer_catalog_policy_for(c, 306, PAROER_DATE_NONE));
+    /* The second edition's policies (municipal-policies.json). */
+    const int32_t policy_municipalities[] = {657, 740, 450, 430};
+    for (size_t k = 0; k < 4; k++) assert_non_null(paroer_catalog_policy_for(c, policy_municipalities[k], PAROER_DATE_NONE));
     paroer_catalog_free(c);
     for (size_t i = 0; i < n; i++) free(paths[i]);
 }

@@ -209,11 +209,30 @@ typedef struct leaks {
     char first[600];
 } leaks;
 
+/* 1 when `secret` occurs in `text` as a whole token: not inside a longer run
+ * of letters, digits or a decimal number (the digits "87" inside the share
+ * 0.5772409408773045 are no age). */
+static int is_word_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.';
+}
+
+static int contains_token(const char *text, const char *secret)
+{
+    size_t n = strlen(secret);
+    for (const char *p = strstr(text, secret); p; p = strstr(p + 1, secret)) {
+        int left_ok = p == text || !is_word_char(p[-1]) || !is_word_char(secret[0]);
+        int right_ok = !is_word_char(p[n]) || !is_word_char(secret[n - 1]);
+        if (left_ok && right_ok) return 1;
+    }
+    return 0;
+}
+
 static void check_text(leaks *lk, const char *what, const char *text)
 {
     if (!text) return;
     for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++) {
-        if (strstr(text, secrets[i])) {
+        if (contains_token(text, secrets[i])) {
             if (lk->count++ == 0)
                 snprintf(lk->first, sizeof lk->first, "%s contains \"%s\": %s", what, secrets[i], text);
         }

@@ -155,12 +155,42 @@ static void test_elderly_spouse(void **state)
     paroer_relative_free(r);
 }
 
+/* paroer_data_path() in the static library: $PAROER_DATADIR, then (for a
+ * program of the build tree, as this one) the source tree's data/. The shared
+ * library's order is tested by tests/install/data_dir_test.py. */
+static void test_data_path(void **state)
+{
+    (void)state;
+    char path[4096];
+    OK(paroer_data_path(path, sizeof path, "municipalities.csv"));
+    assert_string_equal(path, PAROER_SOURCE_DIR "/data/municipalities.csv");
+    OK(paroer_data_path(path, sizeof path, NULL));
+    assert_string_equal(path, PAROER_SOURCE_DIR "/data");
+    assert_int_equal(paroer_data_path(path, sizeof path, "no-such-file.json"), PAROER_ENOTFOUND);
+    assert_string_equal(path, "");
+    assert_non_null(strstr(paroer_error_last()->message, "no-such-file.json not found"));
+    assert_non_null(strstr(paroer_error_last()->message, "$PAROER_DATADIR"));
+    assert_int_equal(paroer_data_path(path, sizeof path, "../data/statutory.json"), PAROER_EINVALID);
+    assert_int_equal(paroer_data_path(path, sizeof path, "/etc/passwd"), PAROER_EINVALID);
+    assert_int_equal(paroer_data_path(NULL, 10, "statutory.json"), PAROER_EINVALID);
+    assert_int_equal(paroer_data_path(path, 0, "statutory.json"), PAROER_EINVALID);
+    /* Without $PAROER_DATADIR: the configured data directory, else the source tree. */
+    unsetenv("PAROER_DATADIR");
+    OK(paroer_statutory_path(path, sizeof path));
+    assert_non_null(strstr(path, "/statutory.json"));
+    /* A data directory of the caller's. */
+    setenv("PAROER_DATADIR", PAROER_SOURCE_DIR "/tests/data", 1);
+    OK(paroer_data_path(path, sizeof path, "pop-small.csv"));
+    assert_string_equal(path, PAROER_SOURCE_DIR "/tests/data/pop-small.csv");
+    setenv("PAROER_DATADIR", PAROER_SOURCE_DIR "/data", 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_found_and_nationwide), cmocka_unit_test(test_plejevederlag),
         cmocka_unit_test(test_working_daughter), cmocka_unit_test(test_parents_of_sick_child),
-        cmocka_unit_test(test_elderly_spouse),
+        cmocka_unit_test(test_elderly_spouse), cmocka_unit_test(test_data_path),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -89,10 +89,6 @@ void cli_error(const char *fmt, ...)
 /* ---- load.c -------------------------------------------------------------- */
 /* Maps a library status to an exit status. */
 int cli_exit_for(int rc);
-/* The shipped data directory holding @p file: $PAROER_DATADIR, then the
- * installed datadir, then the source tree's data/. Writes the path into buf;
- * returns 0 when found, -1 when not. */
-int cli_find_data(const char *file, char *buf, size_t size);
 /* Loads every -c catalog (plus the statutory one with --statutory) into one.
  * Errors go to stderr as FILE:LINE:COLUMN: error: ...; returns an exit status. */
 int cli_load_catalog(const cli_opts *o, paroer_catalog **out);

@@ -1,18 +1,12 @@
 /* load.c - loading catalogs, relatives and populations for the subcommands,
- * with every problem printed compiler-style, and finding the shipped data. */
+ * with every problem printed compiler-style; the shipped data is found by the
+ * library (paroer_data_path()). */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#ifndef PAROER_INSTALL_DATADIR
-#define PAROER_INSTALL_DATADIR "/usr/local/share/paroer"
-#endif
-#ifndef PAROER_SOURCE_DATADIR
-#define PAROER_SOURCE_DATADIR ""
-#endif
 
 int cli_exit_for(int rc)
 {
@@ -24,27 +18,6 @@ int cli_exit_for(int rc)
     case PAROER_EDUPLICATE: return CLI_INVALID;
     default: return CLI_INTERNAL;
     }
-}
-
-static int is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-int cli_find_data(const char *file, char *buf, size_t size)
-{
-    const char *dirs[3];
-    dirs[0] = getenv("PAROER_DATADIR");
-    dirs[1] = PAROER_INSTALL_DATADIR;
-    dirs[2] = PAROER_SOURCE_DATADIR;
-    for (size_t i = 0; i < 3; i++) {
-        if (!dirs[i] || !dirs[i][0]) continue;
-        int n = snprintf(buf, size, "%s/%s", dirs[i], file);
-        if (n > 0 && (size_t)n < size && is_file(buf)) return 0;
-    }
-    if (size) buf[0] = '\0';
-    return -1;
 }
 
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings)
@@ -91,9 +64,8 @@ int cli_load_catalog(const cli_opts *o, paroer_catalog **out)
     for (size_t i = 0; i < o->ncatalogs; i++) paths[i] = o->catalogs[i];
     char stat_path[4096];
     if (o->statutory) {
-        if (cli_find_data("statutory.json", stat_path, sizeof stat_path) != 0) {
-            cli_error("--statutory: statutory.json not found (looked in $PAROER_DATADIR, %s and %s)",
-                      PAROER_INSTALL_DATADIR, PAROER_SOURCE_DATADIR[0] ? PAROER_SOURCE_DATADIR : "-");
+        if (paroer_statutory_path(stat_path, sizeof stat_path) != PAROER_OK) {
+            cli_error("--statutory: %s", paroer_error_last()->message);
             free((void *)paths);
             return CLI_IO;
         }
@@ -167,7 +139,7 @@ const char *cli_municipality_name(int32_t code, char *buf, size_t size)
     char path[4096];
     if (!size) return NULL;
     buf[0] = '\0';
-    if (cli_find_data("municipalities.csv", path, sizeof path) != 0) return NULL;
+    if (paroer_data_path(path, sizeof path, "municipalities.csv") != PAROER_OK) return NULL;
     FILE *f = fopen(path, "r");
     if (!f) return NULL;
     char line[512];

@@ -121,7 +121,7 @@ PAROER_API int paroer_coverage_has_population(const paroer_coverage *cov);
 /** @} */
 
 /** @name Target-group coverage
- * Shares are fractions 0..1 (unrounded here; rounded to 4 decimals in the JSON). @{ */
+ * Shares are fractions 0..1 (exact here, and at full precision in the JSON). @{ */
 /** @brief Number of cells (age band × relation × condition that exist): 286, or 0 without a matrix. */
 PAROER_API size_t paroer_coverage_cell_count(const paroer_coverage *cov);
 /** @brief The share of covered (cell, need) pairs, or 0 without a matrix. */

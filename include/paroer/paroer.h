@@ -28,6 +28,7 @@
 #include <paroer/population.h>
 #include <paroer/coverage.h>
 #include <paroer/match.h>
+#include <paroer/overview.h>
 #include <paroer/hsds.h>
 
 #endif

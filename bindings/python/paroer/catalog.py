@@ -343,8 +343,9 @@ def fspath(path: PathLike) -> bytes:
 
 
 def statutory_path() -> str:
-    """The statutory catalog file the library would load (``$PAROER_DATADIR``, the installed
-    data directory, or the source tree's data/); :class:`~paroer.NotFoundError` if none."""
+    """The statutory catalog file the library would load: next to the loaded library
+    (``<prefix>/share/paroer``), then ``$PAROER_DATADIR``, then (for the build tree's
+    library only) the source tree's data/; :class:`~paroer.NotFoundError` if none."""
     from ctypes import create_string_buffer
     buf = create_string_buffer(4096)
     check(fn.paroer_statutory_path(buf, len(buf)))
