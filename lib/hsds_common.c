@@ -2,6 +2,7 @@
  * dimensions, the Open Eligibility and esd terms, municipality look-ups by
  * name, language names. */
 #include "hsds_internal.h"
+#include "overview_municipalities.h"
 #include <string.h>
 
 const unsigned char pr_hsds_ns[16] = {0x99, 0x79, 0x70, 0x7d, 0x53, 0x7d, 0x50, 0x04,
@@ -66,13 +67,15 @@ const pr_hsds_ext_term pr_hsds_ext_terms[] = {
 };
 const size_t pr_hsds_n_ext_terms = sizeof pr_hsds_ext_terms / sizeof pr_hsds_ext_terms[0];
 
+/* The names are those of the national overview's table (lib/overview_municipalities.h,
+ * generated from data/municipalities.csv). */
 const char *pr_hsds_muni_name(int32_t code)
 {
-    size_t lo = 0, hi = pr_hsds_n_munis;
+    size_t lo = 0, hi = PR_OV_N_MUNICIPALITIES;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (pr_hsds_munis[mid].code == code) return pr_hsds_munis[mid].name;
-        if (pr_hsds_munis[mid].code < code) lo = mid + 1;
+        if (pr_ov_municipalities[mid].code == code) return pr_ov_municipalities[mid].name;
+        if (pr_ov_municipalities[mid].code < code) lo = mid + 1;
         else hi = mid;
     }
     return NULL;
@@ -98,8 +101,8 @@ int32_t pr_hsds_muni_by_name(const char *s, size_t len)
     size_t sl = sizeof suffix - 1;
     if (len > sl && eq_ci(s + len - sl, sl, suffix)) len -= sl;
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < pr_hsds_n_munis; i++)
-            if (eq_ci(s, len, pr_hsds_munis[i].name)) return pr_hsds_munis[i].code;
+        for (size_t i = 0; i < PR_OV_N_MUNICIPALITIES; i++)
+            if (eq_ci(s, len, pr_ov_municipalities[i].name)) return pr_ov_municipalities[i].code;
         /* "Københavns Kommune", "Frederiksbergs": a genitive s. */
         if (len > 1 && (s[len - 1] == 's' || s[len - 1] == 'S')) len--;
         else break;

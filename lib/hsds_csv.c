@@ -79,7 +79,7 @@ static void report_at(pr_hsds_im *I, const char *file, int64_t line, int code, c
     csv_loc L = {line, NULL, 0};
     paroer_catalog_builder *b = pr_hsds_builder(I);
     pr_builder_begin_document(b, file, csv_locate, &L, -1);
-    if (pr_builder_report(b, code ? PR_SEV_ERROR : PR_SEV_WARNING, code, NULL, "%s", msg) == PAROER_ENOMEM)
+    if (pr_builder_report(b, code ? PR_SEV_ERROR : PR_SEV_WARNING, code, "", "%s", msg) == PAROER_ENOMEM)
         pr_hsds_fail(I, PAROER_ENOMEM);
     pr_builder_end_document(b);
 }

@@ -68,7 +68,6 @@ static void paroer_term(ex *E, const char *code, const char *name, const char *d
     pr_jw *w = &E->w;
     char id[37];
     uuid_of(E, "", 0, "term:paroer:", code, id);
-    pr_jw_kstr(w, "taxonomy_term_id", id);
     pr_jw_key(w, "taxonomy_term");
     pr_jw_object(w);
     pr_jw_kstr(w, "id", id);
@@ -90,9 +89,9 @@ static void attr(ex *E, const char *link_id, const char *entity, int dim, int32_
     else term = d->name;
     pr_jw_object(w);
     kid(E, "id", cat3(&E->t2, "attribute:", term, value ? "=" : ""), value);
-    pr_jw_kstr(w, "link_id", link_id);
+    (void)link_id;
+    (void)entity;
     pr_jw_kstr(w, "link_type", d->name);
-    pr_jw_kstr(w, "link_entity", entity);
     if (value) pr_jw_kstr(w, "value", value);
     if (code >= 0) {
         const char *en = paroer_vocab_label(d->list, code, PAROER_LANG_EN);
@@ -140,7 +139,6 @@ static void ext_attr(ex *E, const char *sid, const pr_hsds_ext_term *t)
     pr_jw_kstr(w, "link_entity", "service");
     char id[37];
     uuid_of(E, "", 0, cat3(&E->t1, "term:", t->taxonomy, ":"), t->code, id);
-    pr_jw_kstr(w, "taxonomy_term_id", id);
     pr_jw_key(w, "taxonomy_term");
     pr_jw_object(w);
     pr_jw_kstr(w, "id", id);
@@ -298,7 +296,7 @@ static void schedule(ex *E, const char *sid, const char *text)
     pr_jw_array(w);
     pr_jw_object(w);
     kid(E, "id", "schedule", NULL);
-    pr_jw_kstr(w, "service_id", sid);
+    (void)sid;
     int keep = !r.mappable;
     if (r.mappable) {
         pr_jw_key(w, "freq");
@@ -433,11 +431,11 @@ static void eligibility(ex *E, const paroer_target *t)
 static void phone(ex *E, const char *sid, const char *number, const char *seed)
 {
     pr_jw *w = &E->w;
+    (void)sid;
     pr_jw_key(w, "phones");
     pr_jw_array(w);
     pr_jw_object(w);
     kid(E, "id", seed, NULL);
-    if (sid) pr_jw_kstr(w, "service_id", sid);
     pr_jw_kstr(w, "number", number);
     pr_jw_end(w);
     pr_jw_end(w);
@@ -526,7 +524,6 @@ static void service(ex *E, const struct paroer_offer *o, int first)
     if (o->nationwide) {
         pr_jw_object(w);
         kid(E, "id", "area:DK", NULL);
-        pr_jw_kstr(w, "service_id", sid);
         pr_jw_kstr(w, "name", "Danmark");
         pr_jw_kstr(w, "description", "Hele landet");
         pr_jw_end(w);
@@ -538,7 +535,6 @@ static void service(ex *E, const struct paroer_offer *o, int first)
         const char *name = pr_hsds_muni_name(m);
         pr_jw_object(w);
         kid(E, "id", "area:", code);
-        pr_jw_kstr(w, "service_id", sid);
         pr_jw_kstr(w, "name", name ? name : code);
         pr_jw_kstr(w, "description", cat3(&E->t1, "Kommunekode ", code, ""));
         pr_jw_kstr(w, "uri", cat3(&E->t1, "https://api.dataforsyningen.dk/kommuner/", code, ""));
@@ -553,7 +549,6 @@ static void service(ex *E, const struct paroer_offer *o, int first)
         const char *name = pr_hsds_language_name(lc);
         pr_jw_object(w);
         kid(E, "id", "language:", lc);
-        pr_jw_kstr(w, "service_id", sid);
         if (name) pr_jw_kstr(w, "name", name);
         pr_jw_kstr(w, "code", lc);
         pr_jw_end(w);
@@ -567,7 +562,6 @@ static void service(ex *E, const struct paroer_offer *o, int first)
         pr_jw_array(w);
         pr_jw_object(w);
         kid(E, "id", "cost", NULL);
-        pr_jw_kstr(w, "service_id", sid);
         pr_jw_kstr(w, "option", o->cost_free == 1 ? "Gratis" : o->cost_free == 0 ? "Egenbetaling" : "Pris");
         pr_jw_kstr(w, "currency", "DKK");
         if (!isnan(o->price_dkk)) pr_jw_kdouble(w, "amount", o->price_dkk);
@@ -580,7 +574,6 @@ static void service(ex *E, const struct paroer_offer *o, int first)
         pr_jw_array(w);
         pr_jw_object(w);
         kid(E, "id", "contact", NULL);
-        pr_jw_kstr(w, "service_id", sid);
         pr_jw_kstr(w, "name", p ? p->name : o->name);
         if (o->contact_email && !ext_email) pr_jw_kstr(w, "email", o->contact_email);
         if (o->contact_phone) phone(E, NULL, o->contact_phone, "contact:phone");
@@ -595,7 +588,6 @@ static void service(ex *E, const struct paroer_offer *o, int first)
         pr_jw_array(w);
         pr_jw_object(w);
         kid(E, "id", "capacity", NULL);
-        pr_jw_kstr(w, "service_id", sid);
         pr_jw_key(w, "unit");
         pr_jw_object(w);
         char uid[37];
@@ -638,12 +630,9 @@ static void service(ex *E, const struct paroer_offer *o, int first)
         const pr_code *k = &o->codes[i];
         pr_jw_object(w);
         kid(E, "id", cat3(&E->t1, "attribute:external_code:", k->system, "|"), k->code);
-        pr_jw_kstr(w, "link_id", sid);
         pr_jw_kstr(w, "link_type", pr_hsds_dims[PR_HD_EXTERNAL_CODE].name);
-        pr_jw_kstr(w, "link_entity", "service");
         char tid[37];
         uuid_of(E, "", 0, cat3(&E->t1, "term:", k->system, "|"), k->code, tid);
-        pr_jw_kstr(w, "taxonomy_term_id", tid);
         pr_jw_key(w, "taxonomy_term");
         pr_jw_object(w);
         pr_jw_kstr(w, "id", tid);

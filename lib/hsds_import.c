@@ -800,6 +800,11 @@ static void read_services(im *I, const json_t *arr, const pr_jpath *arrp, const 
         } else {
             read_service(I, s, &sp, org, orgp);
         }
+        /* Done with it: freeing each service now, while its memory is warm,
+         * is far cheaper than freeing the whole tree at the end (as the
+         * catalog loader does). The first service's extension is held by
+         * read_root. */
+        json_array_set_new((json_t *)arr, i, json_null());
     }
 }
 
@@ -825,7 +830,8 @@ static const json_t *catalog_ext(const json_t *root, pr_jpath *first, pr_jpath *
 static void read_root(im *I, const json_t *root)
 {
     pr_jpath first, extp, catp;
-    const json_t *cat = catalog_ext(root, &first, &extp, &catp);
+    json_t *cat = (json_t *)catalog_ext(root, &first, &extp, &catp);
+    json_incref(cat);   /* read after the services, which are freed one by one */
     if (cat) {
         const json_t *provs = json_object_get(cat, "providers");
         pr_jpath pp = {&catp, "providers", 0};
@@ -834,7 +840,7 @@ static void read_root(im *I, const json_t *root)
         const json_t *p;
         if (json_is_array(provs))
             json_array_foreach(provs, i, p) {
-                if (stopped(I)) return;
+                if (stopped(I)) break;
                 pr_jpath ep = {&pp, NULL, i};
                 const json_t *id = json_is_object(p) ? json_object_get(p, "id") : NULL;
                 if (json_is_string(id) && provider_known(I, json_string_value(id))) continue;
@@ -879,6 +885,7 @@ static void read_root(im *I, const json_t *root)
         int32_t code;
         if (m && pr_parse_municipality(m, &code) == 0) call(I, paroer_builder_set_municipality(I->b, code));
     }
+    json_decref(cat);
 }
 
 void pr_hsds_read_tree(im *I, const json_t *root, const char *name, pr_locate_fn locate, void *ctx)
@@ -899,7 +906,7 @@ static void read_json(im *I, const char *data, size_t len, const char *name)
         loc.fixed = 1;
         loc.offset = (int64_t)f.offset;
         pr_json_position(data ? data : "", data ? len : 0, f.offset, &loc.line, &loc.column);
-        int r = pr_builder_report(I->b, PR_SEV_ERROR, f.code, NULL, "%s", f.message);
+        int r = pr_builder_report(I->b, PR_SEV_ERROR, f.code, "", "%s", f.message);
         if (r == PAROER_ENOMEM || f.code == PAROER_ENOMEM) I->fatal = PAROER_ENOMEM;
         pr_builder_end_document(I->b);
         return;
@@ -1003,7 +1010,7 @@ int paroer_catalog_from_hsds_files(paroer_catalog **out, const char *const *path
         }
         pr_builder_begin_document(I.b, paths[i], NULL, NULL, -1);
         if (rc == PAROER_ENOMEM) I.fatal = PAROER_ENOMEM;
-        else pr_builder_report(I.b, PR_SEV_ERROR, PAROER_EIO, NULL, "%s", why);
+        else pr_builder_report(I.b, PR_SEV_ERROR, PAROER_EIO, "", "%s", why);
         pr_builder_end_document(I.b);
     }
     return finish(&I, out);

@@ -31,10 +31,7 @@ int pr_uuid_parse(const char *s, size_t len, unsigned char out[16]);
 /* The namespace of every id the export derives: uuid5(URL namespace, "urn:paroer:hsds"). */
 extern const unsigned char pr_hsds_ns[16];
 
-/* ---- municipalities (lib/hsds_municipalities.c, generated) ----------------- */
-typedef struct pr_hsds_muni { int32_t code; const char *name; } pr_hsds_muni;
-extern const pr_hsds_muni pr_hsds_munis[];   /* ascending by code */
-extern const size_t pr_hsds_n_munis;
+/* ---- municipalities (lib/hsds_common.c) ----------------------------------- */
 /* The name of a municipality, or NULL. */
 const char *pr_hsds_muni_name(int32_t code);
 /* The code of a municipality named s[0..len) ("Odsherred", "Odsherred Kommune",

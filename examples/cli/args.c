@@ -114,7 +114,7 @@ void cli_help(FILE *f, const char *cmd)
         return;
     }
     if (!strcmp(cmd, "validate")) {
-        fputs("Usage: paroer validate [--type auto|catalog|relative|population] [--strict] FILE...\n"
+        fputs("Usage: paroer validate [--type auto|catalog|relative|population|hsds] [--strict] FILE...\n"
               "\n"
               "Checks each file against the contract: catalogs (\"format\": \"paroer-catalog\"),\n"
               "relative documents (with \"relations\") and population files (*.csv). The\n"
@@ -246,7 +246,8 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
         else if (!strcmp(v, "catalog")) o->doc_type = CLI_DOC_CATALOG;
         else if (!strcmp(v, "relative")) o->doc_type = CLI_DOC_RELATIVE;
         else if (!strcmp(v, "population")) o->doc_type = CLI_DOC_POPULATION;
-        else return cli_usage_error(cmd, "unknown --type '%s' (expected auto, catalog, relative or population)", v);
+        else if (!strcmp(v, "hsds")) o->doc_type = CLI_DOC_HSDS;
+        else return cli_usage_error(cmd, "unknown --type '%s' (expected auto, catalog, relative, population or hsds)", v);
         return CLI_OK;
     case O_FORMAT:
         if (!strcmp(v, "text")) o->format = CLI_TEXT;

@@ -48,6 +48,17 @@ static int write_out(const char *path, const char *text, size_t len)
         if (fwrite(text, 1, len, stdout) != len || fputc('\n', stdout) == EOF) return CLI_IO;
         return CLI_OK;
     }
+    /* A regular file is replaced whole (written beside it, then renamed), so
+     * a failed run leaves the old one; anything else (/dev/stdout, a pipe,
+     * /dev/null) is written in place and never replaced. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        FILE *f = fopen(path, "wb");
+        int ok = f && fwrite(text, 1, len, f) == len && fputc('\n', f) != EOF;
+        if (f && fclose(f) != 0) ok = 0;
+        if (!ok) cli_error("cannot write %s", path);
+        return ok ? CLI_OK : CLI_IO;
+    }
     size_t n = strlen(path) + 16;
     char *tmp = malloc(n);
     if (!tmp) return CLI_INTERNAL;
