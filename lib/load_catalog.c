@@ -684,6 +684,7 @@ static void load_array(cl *L, const json_t *root, const char *key, item_fn fn)
     if (!v || json_is_null(v)) return;
     if (!json_is_array(v)) {
         type_error(L, v, "an array", &kp);
+        if (fn == load_provider) pr_builder_providers_unknown(L->b);   /* not again for each offer */
         return;
     }
     size_t i;
@@ -751,7 +752,7 @@ static void load_root(cl *L, const json_t *root)
 
 static void load_document(cl *L, const char *data, size_t len, const char *name)
 {
-    L->loc = (pr_locate_ctx){data, len, 0, 0, 0, -1};
+    L->loc = (pr_locate_ctx){.data = data, .len = len, .offset = -1};
     L->offers_begun = 0;
     pr_builder_begin_document(L->b, name, pr_json_locate, &L->loc, -1);
     pr_json_failure f;

@@ -4,7 +4,9 @@
  *   input.json  a document that must not load;
  *   error       the exact text of the first error diagnostic
  *               (paroer_diagnostic_text(), "input.json:LINE:COLUMN: error: MESSAGE");
- *   flags       optional; "strict" loads with PAROER_LOAD_STRICT.
+ *   flags       optional; "strict" loads with PAROER_LOAD_STRICT;
+ *   errors      optional; every error of the load, one text a line, in order
+ *               (for cases where one problem must not hide another).
  * Cases named relative-* are relative documents (contract section 3),
  * hsds-* HSDS documents (section 7), the others catalog documents (section 2).
  *
@@ -155,6 +157,32 @@ static void run_case(void **state)
     if (strcmp(text, expected) != 0)
         fail_msg("%s: first error differs\n  expected: %s\n  actual:   %s", name, expected, text);
     assert_int_equal(paroer_diagnostic_code(d, first), rc);
+
+    /* With an `errors` file: every error of the one pass, in order. */
+    char *all = read_all("errors", NULL);
+    if (all) {
+        char *save = NULL;
+        size_t k = 0, n_err = paroer_diagnostics_error_count(d);
+        for (char *want = strtok_r(all, "\n", &save); want; want = strtok_r(NULL, "\n", &save)) {
+            chomp(want);
+            size_t i = 0, seen = 0;
+            for (; i < paroer_diagnostics_count(d); i++)
+                if (paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR && seen++ == k) break;
+            if (i == paroer_diagnostics_count(d))
+                fail_msg("%s: error %zu missing (only %zu errors)\n  expected: %s", name, k + 1, n_err, want);
+            if (strcmp(paroer_diagnostic_text(d, i), want) != 0)
+                fail_msg("%s: error %zu differs\n  expected: %s\n  actual:   %s", name, k + 1, want,
+                         paroer_diagnostic_text(d, i));
+            k++;
+        }
+        if (k != n_err) {
+            for (size_t i = 0, seen = 0; i < paroer_diagnostics_count(d); i++)
+                if (paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR && seen++ >= k)
+                    fprintf(stderr, "  extra: %s\n", paroer_diagnostic_text(d, i));
+            fail_msg("%s: %zu errors, but `errors` lists %zu", name, n_err, k);
+        }
+        free(all);
+    }
 
     /* The thread's record is the same first error. */
     const paroer_error_info *e = paroer_error_last();

@@ -67,6 +67,19 @@ PAROER_API const char *paroer_diagnostic_message(const paroer_diagnostics *d, si
 /** @brief The file or buffer name of entry @p i ("" when none). Borrowed like the message. */
 PAROER_API const char *paroer_diagnostic_source(const paroer_diagnostics *d, size_t i);
 
+/**
+ * @brief Which document of its load entry @p i is about, counting from 0 in
+ *        the order the load read them: the index into @c paths of
+ *        paroer_catalog_load_files(), 0 for a load of one file or buffer
+ *        (relative and population loads too); for a builder, the documents
+ *        it was given in order (paroer_builder_add_catalog() counts as one).
+ *
+ * Tells entries apart when the same file is loaded twice (the same
+ * paroer_diagnostic_source()). Numbers start again at 0 with each load.
+ * @return The number, or @c (size_t)-1 when @p i is out of range.
+ */
+PAROER_API size_t paroer_diagnostic_document(const paroer_diagnostics *d, size_t i);
+
 /** @brief The field path of entry @p i, e.g. "offers[3].target.conditions[0]" ("" when none). */
 PAROER_API const char *paroer_diagnostic_path(const paroer_diagnostics *d, size_t i);
 

@@ -24,10 +24,11 @@ from . import _lib
 from ._lib import AbiMismatch, LibraryNotFound
 from .builder import CatalogBuilder
 from .catalog import (ActionPlan, AgeRange, Catalog, Contact, ExternalCode, Goal, Offer, Policy, Provider,
-                      Target, statutory_path)
+                      Target, data_path, statutory_path)
 from .klcodes import SYSTEM_FFB, SYSTEM_FSIII, KLCode, kl_codes, kl_codes_for, kl_lookup
 from .errors import (CallbackError, ClosedError, Diagnostic, DuplicateError, Error, FileError, InvalidArgument,
                      NotFoundError, OutOfMemory, ParseError, SchemaError)
+from .coverage import Coverage
 from .match import Exclusion, Match, MatchResult
 from .population import Population
 from .relative import CareRelation, Relative
@@ -56,10 +57,11 @@ def today():  # type: ignore[no-untyped-def]
 __all__ = [
     "Catalog", "CatalogBuilder", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy",
     "Goal", "ActionPlan", "Relative", "CareRelation", "Population", "Match", "Exclusion", "MatchResult",
+    "Coverage",
     "Error", "OutOfMemory", "InvalidArgument", "ParseError", "SchemaError", "NotFoundError", "FileError",
     "CallbackError", "DuplicateError", "ClosedError", "Diagnostic", "LibraryNotFound", "AbiMismatch",
     "Code", "LISTS", "Condition", "Relation", "AgeBand", "Flag", "Bereavement", "Need", "OfferKind", "Mode", "Slot",
     "Access", "ProviderKind", "Area", "Status", "GoalCategory", "Lang", "age_band_of", "kind_default_needs",
-    "statutory_path", "KLCode", "SYSTEM_FSIII", "SYSTEM_FFB", "kl_codes", "kl_lookup", "kl_codes_for",
+    "statutory_path", "data_path", "KLCode", "SYSTEM_FSIII", "SYSTEM_FFB", "kl_codes", "kl_lookup", "kl_codes_for",
     "library_version", "today", "LIBRARY_PATH", "ABI_VERSION", "__version__",
 ]

@@ -6,10 +6,13 @@ The library is found as follows:
 
 1. the environment variable ``PAROER_LIBRARY``, if set, names the file to load
    (an absolute path, or a name the dynamic loader resolves);
-2. otherwise ``libparoer.so.1`` (the ABI this binding was written for) is
+2. a copy installed by ``cmake --install`` loads the library installed with it:
+   ``paroer/_installed.py`` (written at install time) gives the library
+   directory relative to the package, so a moved prefix still works;
+3. otherwise ``libparoer.so.1`` (the ABI this binding was written for) is
    loaded through the dynamic loader (``LD_LIBRARY_PATH``, ``ldconfig`` cache,
    the default directories);
-3. otherwise whatever :func:`ctypes.util.find_library` finds for ``paroer``.
+4. otherwise whatever :func:`ctypes.util.find_library` finds for ``paroer``.
 
 If none of them loads, :class:`LibraryNotFound` (an :class:`ImportError`)
 names every place that was tried. A library whose ``paroer_abi_version()``
@@ -39,6 +42,16 @@ class AbiMismatch(ImportError):
     """The loaded libparoer has an ABI version this binding does not know."""
 
 
+def _installed_library() -> Optional[str]:
+    """The library installed with this copy of the package (None in the source tree or a pip install)."""
+    try:
+        from . import _installed  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.normpath(os.path.join(here, _installed.LIBDIR, _installed.SONAME))
+
+
 def _load() -> Tuple[ctypes.CDLL, str]:
     tried: List[str] = []
     env = os.environ.get("PAROER_LIBRARY")
@@ -48,7 +61,11 @@ def _load() -> Tuple[ctypes.CDLL, str]:
         except OSError as exc:
             raise LibraryNotFound(
                 f"cannot load libparoer from PAROER_LIBRARY={env!r}: {exc}") from None
-    candidates = [SONAME]
+    candidates = []
+    installed = _installed_library()
+    if installed:
+        candidates.append(installed)
+    candidates.append(SONAME)
     found = ctypes.util.find_library("paroer")
     if found and found not in candidates:
         candidates.append(found)
@@ -103,10 +120,13 @@ class MatchOptions(Structure):
 
 
 class CoverageOptions(Structure):
-    """paroer_coverage_options (coverage.h), version 1."""
+    """paroer_coverage_options (coverage.h), version 2."""
     _fields_ = [("version", c_uint32), ("date", c_int32), ("municipality", c_int32),
                 ("population", c_void_p), ("min_cell", c_uint32), ("allocator", c_void_p),
-                ("lang", c_int32), ("max_unmet", c_uint32)]
+                ("lang", c_int32), ("max_unmet", c_uint32),
+                # version 2
+                ("population_file", c_char_p), ("population_load", c_void_p), ("threads", c_uint32),
+                ("parallel_for", c_void_p), ("parallel_ctx", c_void_p)]
 
 
 class HsdsOptions(Structure):
@@ -117,9 +137,18 @@ class HsdsOptions(Structure):
 
 HSDS_OPTIONS_VERSION = 1
 HSDS_STRICT, HSDS_GUESS_KIND = 1, 2
+
+
+class ReportOptions(Structure):
+    """paroer_report_options (report.h), version 1."""
+    _fields_ = [("version", c_uint32), ("lang", c_int32), ("age_band", c_int32), ("sources", POINTER(c_char_p)),
+                ("source_count", c_size_t), ("population_name", c_char_p), ("allocator", c_void_p)]
+
+
+REPORT_OPTIONS_VERSION = 1
 LOAD_OPTIONS_VERSION = 1
 MATCH_OPTIONS_VERSION = 1
-COVERAGE_OPTIONS_VERSION = 1
+COVERAGE_OPTIONS_VERSION = 2
 LOAD_STRICT = 1
 
 #: paroer_match_cb
@@ -343,6 +372,7 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_population_relative": (_I, [PP, P, _SZ, P]),
     # statutory.h
     "paroer_statutory_path": (_I, [c_char_p, _SZ]),
+    "paroer_data_path": (_I, [c_char_p, _SZ, c_char_p]),
     "paroer_catalog_load_with_statutory": (_I, [PP, POINTER(_S), _SZ, POINTER(LoadOptions)]),
     # klcodes.h
     "paroer_kl_count": (_SZ, []),
@@ -357,6 +387,10 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_coverage_compute": (_I, [PP, P, POINTER(CoverageOptions)]),
     "paroer_coverage_free": (None, [P]),
     "paroer_coverage_to_json": (_I, [P, POINTER(c_void_p), POINTER(_SZ)]),
+    # report.h, municipality.h
+    "paroer_report_options_init": (_I, [POINTER(ReportOptions), _U32]),
+    "paroer_report_html": (_I, [P, P, POINTER(ReportOptions), POINTER(c_void_p), POINTER(_SZ)]),
+    "paroer_municipality_name": (_S, [_I32]),
 }
 
 

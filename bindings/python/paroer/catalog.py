@@ -30,12 +30,12 @@ from .vocab import (Access, Area, Bereavement, Code, Condition, Flag, GoalCatego
                     ProviderKind, Relation, Slot, Status)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .coverage import PopulationLike
+    from .coverage import Coverage, PopulationLike
     from .match import MatchResult, RelativeLike
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-__all__ = ["statutory_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
+__all__ = ["statutory_path", "data_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
            "ActionPlan"]
 
 
@@ -349,6 +349,16 @@ def statutory_path() -> str:
     from ctypes import create_string_buffer
     buf = create_string_buffer(4096)
     check(fn.paroer_statutory_path(buf, len(buf)))
+    return os.fsdecode(buf.value)
+
+
+def data_path(name: Optional[str] = None) -> str:
+    """A file of the data installed with the library (``"municipalities.csv"``), or with no
+    name its data directory, found as :func:`statutory_path` finds statutory.json
+    (``paroer_data_path()``); :class:`~paroer.NotFoundError` if none holds it."""
+    from ctypes import create_string_buffer
+    buf = create_string_buffer(4096)
+    check(fn.paroer_data_path(buf, len(buf), None if name is None else os.fsencode(name)))
     return os.fsdecode(buf.value)
 
 
@@ -687,9 +697,10 @@ class Catalog:
 
     def coverage(self, municipality: Union[int, str, None] = None, date: DateLike = None,
                  population: "PopulationLike" = None, *, min_cell: Optional[int] = None, lang: str = "en",
-                 max_unmet: Optional[int] = None) -> Dict[str, Any]:
+                 max_unmet: Optional[int] = None, threads: int = 1) -> "Coverage":
         """Coverage of a municipality (contract section 5) as the dict of
-        ``paroer coverage --format json``.
+        ``paroer coverage --format json`` (a :class:`~paroer.Coverage`, whose
+        ``to_html()`` writes the report of ``paroer report``).
 
         Args:
             municipality: Municipality code (306, "0306"); None for national
@@ -699,6 +710,9 @@ class Catalog:
             min_cell: Suppress breakdown cells with fewer relatives (default 5, at least 3).
             lang: Language of the checks' details: ``"en"`` (default) or ``"da"``.
             max_unmet: How many unmet (need, condition) pairs to keep (default 10).
+            threads: Threads reading a population given as a path, which is streamed
+                (0: one a core); the result is the same for every value.
         """
         from .coverage import coverage
-        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet)
+        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet,
+                        threads=threads)
