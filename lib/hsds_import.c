@@ -898,7 +898,7 @@ void pr_hsds_read_tree(im *I, const json_t *root, const char *name, pr_locate_fn
 
 static void read_json(im *I, const char *data, size_t len, const char *name)
 {
-    pr_locate_ctx loc = {data, len, 0, 0, 0, -1};
+    pr_locate_ctx loc = {.data = data, .len = len, .offset = -1};
     pr_json_failure f;
     json_t *root = pr_json_parse(data, len, 0, &f);
     if (!root) {
