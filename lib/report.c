@@ -117,6 +117,13 @@ static const char *short_label(const char *s, size_t max, char *buf, size_t size
     return buf;
 }
 
+static int pr_popcount32(uint32_t m)
+{
+    int n = 0;
+    for (; m; m &= m - 1) n++;
+    return n;
+}
+
 /* Heat colour of a share: red (nothing) through amber to green (all). */
 static const char *heat_class(double share)
 {
@@ -192,7 +199,23 @@ static const char css[] =
     "svg text{font-family:inherit}"
     ".note{font-size:13px;color:var(--muted)}"
     "footer{color:var(--muted);font-size:13px;padding:0 0 30px}"
-    "@media print{body{background:#fff}section{break-inside:avoid;border:0}}";
+    "p.explain{margin:12px 2px 0;color:var(--muted);font-size:14px;max-width:60em}"
+    ".scroll{overflow-x:auto}.scroll table.heat{min-width:760px}"
+    "ul.conds{display:flex;flex-wrap:wrap;gap:4px 6px;list-style:none;padding:0;margin:4px 0 6px}"
+    "ul.conds li{background:#fdecea;color:#7a1c15;border-radius:6px;padding:1px 8px;font-size:13px}"
+    ".need>ul>li,.need details>ul>li{margin:4px 0}"
+    "details.band{margin:6px 0}details.band summary{padding:4px 0}"
+    "@media (max-width:640px){.wrap{padding:0 12px}main.wrap{padding:12px 12px 30px}"
+    "section{padding:14px 14px;border-radius:8px}header.top h1{font-size:22px}"
+    "ul.checks li{grid-template-columns:1fr;gap:4px}.badge{min-width:0}"
+    ".cols{grid-template-columns:1fr}.card .v{font-size:22px}"
+    "table.heat col.rowhead{width:150px}}"
+    "@media print{body{background:#fff;font-size:11pt}header.top{background:#fff;color:#000;padding:0 0 8px;"
+    "border-bottom:2px solid #000}header.top p,header.top .meta{color:#333}"
+    "section{break-before:page;break-inside:auto;border:0;padding:0;margin:0}"
+    "details>summary{display:none}details::details-content{content-visibility:visible;display:block}"
+    ".scroll{overflow:visible}.scroll table.heat{min-width:0}table.heat td{border-width:1px}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}footer{padding-top:12px}}";
 
 static void page_head(rep *r, const char *title)
 {
@@ -273,16 +296,132 @@ static void key_figures(rep *r)
     if (paroer_coverage_has_population(cov)) {
         uint64_t n = paroer_coverage_pop_relatives(cov);
         double d = n ? (double)n : 1.0;
-        card(r, pct0((double)paroer_coverage_pop_reached(cov) / d, r->lang, v),
-             T("af de pårørende har mindst ét tilbud", "of the relatives have at least one offer"));
-        card(r, pct0((double)paroer_coverage_pop_needs_met(cov) / d, r->lang, v),
-             T("får dækket alle deres behov", "have every need met"));
+        if (paroer_coverage_pop_suppressed(cov) == 1) {
+            card(r, T("Skjult", "Hidden"), T("for få pårørende til at vise tal", "too few relatives to show figures"));
+        } else if (paroer_coverage_pop_unknown_relatives(cov) > 0) {
+            /* Unknown facts (`?`): the share lies between what is certain and what is possible. */
+            char lo[32], hi[32];
+            snprintf(v, sizeof v, T("%s\xE2\x80\x93%s", "%s\xE2\x80\x93%s"),
+                     pct0((double)paroer_coverage_pop_reached(cov) / d, r->lang, lo),
+                     pct0((double)paroer_coverage_pop_reached_possible(cov) / d, r->lang, hi));
+            snprintf(k, sizeof k, T("af de pårørende har mindst ét tilbud (mellem %s og %s: nogle oplysninger mangler)",
+                                    "of the relatives have at least one offer (between %s and %s: some facts are unknown)"),
+                     lo, hi);
+            card(r, v, k);
+            snprintf(v, sizeof v, "%s\xE2\x80\x93%s", pct0((double)paroer_coverage_pop_needs_met(cov) / d, r->lang, lo),
+                     pct0((double)paroer_coverage_pop_needs_met_possible(cov) / d, r->lang, hi));
+            snprintf(k, sizeof k, T("får dækket alle deres behov (mellem %s og %s)", "have every need met (between %s and %s)"),
+                     lo, hi);
+            card(r, v, k);
+        } else {
+            card(r, pct0((double)paroer_coverage_pop_reached(cov) / d, r->lang, v),
+                 T("af de pårørende har mindst ét tilbud", "of the relatives have at least one offer"));
+            card(r, pct0((double)paroer_coverage_pop_needs_met(cov) / d, r->lang, v),
+                 T("får dækket alle deres behov", "have every need met"));
+        }
         if (!paroer_coverage_has_matrix(cov)) card(r, fmt_int(n, r->lang, t2), T("pårørende i befolkningen", "relatives in the population"));
     }
     pr_html_put(r->b, "</div>\n");
+    if (paroer_coverage_has_matrix(cov)) {
+        /* What the headline share means, in words. */
+        size_t cells = paroer_coverage_cell_count(cov) * (size_t)paroer_vocab_count(PAROER_VOCAB_NEED);
+        size_t gaps = paroer_coverage_gap_count(cov);
+        char n1[32], n2[32], p1[32];
+        pr_html_put(r->b, "<p class=\"explain\" id=\"share-meaning\">");
+        pr_html_printf(r->b, T("%s betyder: for %s af de %s kombinationer af en pårørendegruppe (alder, relation og den "
+                               "nærtståendes sygdom) og et behov findes mindst ét tilbud i kommunen. Tallet siger, hvor "
+                               "bredt tilbuddene dækker \xE2\x80\x93 ikke hvor mange pårørende der får hjælp.",
+                               "%s means: for %s of the %s combinations of a group of relatives (age, relation and the "
+                               "condition of the person cared for) and a need, the municipality has at least one offer. "
+                               "It says how widely the offers reach \xE2\x80\x93 not how many relatives get help."),
+                       pct1(paroer_coverage_overall(cov), r->lang, p1), fmt_int(cells - gaps, r->lang, n1),
+                       fmt_int(cells, r->lang, n2));
+        if (paroer_coverage_has_population(cov))
+            pr_html_put(r->b, T(" Det står under »Når tilbuddene ud til de pårørende?«.",
+                                " That is under \xE2\x80\x9C" "Do the offers reach the relatives?\xE2\x80\x9D."));
+        pr_html_put(r->b, "</p>\n");
+    }
 }
 
 /* ---- checks ---------------------------------------------------------------- */
+
+static int id_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.';
+}
+
+/* A check's detail for people: ids of offers and policies become their names,
+ * ISO dates become "31. oktober 2026", quotes become »…«, and the sentence
+ * starts with a capital and ends with a full stop. The library's detail
+ * (with the ids) stays in the tooltip. */
+static void human_detail(rep *r, const char *detail)
+{
+    pr_html *b = r->b;
+    pr_html t;
+    pr_html_init(&t, r->alloc);
+    const char *p = detail ? detail : "";
+    int quote = 0;
+    while (*p) {
+        if (!id_char((unsigned char)*p)) {
+            if (*p == '"') pr_html_put(&t, quote++ % 2 ? "\xC2\xAB" : "\xC2\xBB");
+            else pr_html_putn(&t, p, 1);
+            p++;
+            continue;
+        }
+        const char *e = p;
+        while (*e && id_char((unsigned char)*e)) e++;
+        size_t n = (size_t)(e - p);
+        while (n && p[n - 1] == '.') n--; /* a full stop after an id */
+        char tok[256];
+        if (n == 0 || n >= sizeof tok) {
+            pr_html_putn(&t, p, (size_t)(e - p));
+            p = e;
+            continue;
+        }
+        memcpy(tok, p, n);
+        tok[n] = '\0';
+        int32_t d;
+        size_t skip = 0;
+        const paroer_offer *of = NULL;
+        const paroer_policy *pol = NULL;
+        if (n == 10 && paroer_date_parse(&d, tok, n) == PAROER_OK) {
+            pr_html_date(&t, d, r->lang);
+        } else if (strchr(tok, '-') && (of = paroer_catalog_find_offer(r->cat, tok)) != NULL) {
+            pr_html_put(&t, "\xC2\xBB");
+            pr_html_put(&t, paroer_offer_name(of));
+            pr_html_put(&t, "\xC2\xAB");
+        } else if (strchr(tok, '-') && (pol = paroer_catalog_find_policy(r->cat, tok)) != NULL) {
+            const char *title = paroer_policy_title(pol);
+            pr_html_put(&t, "\xC2\xBB");
+            pr_html_put(&t, title);
+            pr_html_put(&t, "\xC2\xAB");
+            /* "… (Title)" right after the id says the title twice. */
+            size_t tl = strlen(title);
+            if (e[0] == ' ' && e[1] == '(' && !strncmp(e + 2, title, tl) && e[2 + tl] == ')') skip = 3 + tl;
+        } else {
+            pr_html_putn(&t, tok, n);
+        }
+        p += n;
+        if (p < e) pr_html_putn(&t, p, (size_t)(e - p)); /* the full stops */
+        p = e + skip;
+    }
+    if (t.failed) b->failed = 1;
+    const char *text = t.data ? t.data : "";
+    char first[8];
+    size_t k = 0;
+    /* The first letter in upper case (ASCII or a Latin-1 letter in UTF-8). */
+    if ((unsigned char)text[0] == 0xC3 && text[1]) k = 2;
+    else if (text[0]) k = 1;
+    memcpy(first, text, k);
+    first[k] = '\0';
+    char up[8];
+    pr_html_text(b, pr_rw_uc_first(first, up, sizeof up));
+    pr_html_text(b, text + k);
+    size_t len = strlen(text);
+    if (len && text[len - 1] != '.' && text[len - 1] != '!' && text[len - 1] != '?') pr_html_put(b, ".");
+    pr_html_free(&t);
+}
 
 static void section_checks(rep *r)
 {
@@ -298,39 +437,45 @@ static void section_checks(rep *r)
         int32_t st = paroer_coverage_check_status(r->cov, i);
         const char *code = paroer_coverage_check_code(r->cov, i);
         const char *detail = paroer_coverage_check_detail(r->cov, i, r->lang);
-        pr_html_printf(b, "<li data-check=\"%s\" data-status=\"%s\"><span><span class=\"badge %s\">", code,
-                  paroer_check_status_code(st) ? paroer_check_status_code(st) : "?",
-                  st >= 0 && st <= 2 ? cls[st] : "b-none");
+        pr_html_printf(b, "<li data-check=\"%s\" data-status=\"%s\" title=\"", code,
+                  paroer_check_status_code(st) ? paroer_check_status_code(st) : "?");
+        pr_html_text(b, code);
+        pr_html_put(b, ": ");
+        pr_html_text(b, detail);
+        pr_html_printf(b, "\"><span><span class=\"badge %s\">", st >= 0 && st <= 2 ? cls[st] : "b-none");
         pr_html_text(b, status_label(st, r->lang));
         pr_html_put(b, "</span></span><span><span class=\"name\">");
         pr_html_text(b, check_title(code, r->lang));
         pr_html_put(b, "</span><br><span class=\"detail\">");
-        pr_html_text(b, detail);
-        pr_html_put(b, " <code>");
-        pr_html_text(b, code);
-        pr_html_put(b, "</code></span></span></li>");
+        human_detail(r, detail);
+        pr_html_put(b, "</span></span></li>");
     }
     pr_html_put(b, "</ul></section>\n");
 }
 
 /* ---- heat map -------------------------------------------------------------- */
 
+/* One heat map: conditions × needs for relatives in age band @p band, or of
+ * every age when @p band is -1 (then a cell is the share of the 26 groups of
+ * age band × relation that have an offer, which averages to the bars). */
 static void heat_table(rep *r, int32_t band)
 {
     pr_html *b = r->b;
     int32_t nneed = paroer_vocab_count(PAROER_VOCAB_NEED), ncond = paroer_vocab_count(PAROER_VOCAB_CONDITION),
-            nrel = paroer_vocab_count(PAROER_VOCAB_RELATION);
-    char buf[256], lc[160];
-    pr_html_printf(b, "<table class=\"heat\" data-band=\"%s\"><colgroup><col class=\"rowhead\"></colgroup>"
-              "<thead><tr><th></th>", paroer_vocab_code(PAROER_VOCAB_AGE_BAND, band));
+            nrel = paroer_vocab_count(PAROER_VOCAB_RELATION), nband = paroer_vocab_count(PAROER_VOCAB_AGE_BAND);
+    int32_t b0 = band < 0 ? 0 : band, b1 = band < 0 ? nband - 1 : band;
+    char lc[160];
+    pr_html_printf(b, "<div class=\"scroll\"><table class=\"heat\" data-band=\"%s\"><colgroup><col class=\"rowhead\">"
+                   "</colgroup><thead><tr><th></th>", band < 0 ? "all" : paroer_vocab_code(PAROER_VOCAB_AGE_BAND, band));
     for (int32_t n = 0; n < nneed; n++) {
         pr_html_put(b, "<th scope=\"col\"><div>");
         pr_html_text(b, pr_rw_label(PAROER_VOCAB_NEED, n, r->lang));
         pr_html_put(b, "</div></th>");
     }
     pr_html_put(b, "</tr></thead><tbody>");
-    int rels = 0;
-    for (int32_t rl = 0; rl < nrel; rl++) rels += pr_rw_cell_exists(band, rl);
+    int groups = 0;
+    for (int32_t bd = b0; bd <= b1; bd++)
+        for (int32_t rl = 0; rl < nrel; rl++) groups += pr_rw_cell_exists(bd, rl);
     for (int32_t c = 0; c < ncond; c++) {
         pr_html_put(b, "<tr><th scope=\"row\">");
         pr_html_text(b, pr_rw_label(PAROER_VOCAB_CONDITION, c, r->lang));
@@ -339,34 +484,42 @@ static void heat_table(rep *r, int32_t band)
             int covered = 0;
             pr_html missing;
             pr_html_init(&missing, r->alloc);
-            for (int32_t rl = 0; rl < nrel; rl++) {
-                if (!pr_rw_cell_exists(band, rl)) continue;
-                if (paroer_coverage_covered(r->cov, band, rl, c, n) == 1) covered++;
-                else {
-                    if (missing.len) pr_html_put(&missing, ", ");
-                    pr_html_put(&missing, pr_rw_label_lc(PAROER_VOCAB_RELATION, rl, r->lang, lc, sizeof lc));
+            for (int32_t bd = b0; bd <= b1; bd++)
+                for (int32_t rl = 0; rl < nrel; rl++) {
+                    if (!pr_rw_cell_exists(bd, rl)) continue;
+                    if (paroer_coverage_covered(r->cov, bd, rl, c, n) == 1) covered++;
+                    else if (band >= 0) {
+                        if (missing.len) pr_html_put(&missing, ", ");
+                        pr_html_put(&missing, pr_rw_label_lc(PAROER_VOCAB_RELATION, rl, r->lang, lc, sizeof lc));
+                    }
                 }
-            }
-            double share = rels ? (double)covered / rels : 0.0;
+            double share = groups ? (double)covered / groups : 0.0;
             pr_html_printf(b, "<td class=\"%s\" title=\"", heat_class(share));
             pr_html_text(b, pr_rw_label(PAROER_VOCAB_CONDITION, c, r->lang));
             pr_html_put(b, " \xC2\xB7 ");
             pr_html_text(b, pr_rw_label(PAROER_VOCAB_NEED, n, r->lang));
             pr_html_put(b, ": ");
-            if (missing.len) {
-                snprintf(buf, sizeof buf, "%s ", T("intet tilbud for", "no offer for"));
-                pr_html_text(b, buf);
-                pr_html_text(b, missing.data);
+            if (band < 0) {
+                pr_html_printf(b, T("%d af %d grupper (alder og relation) har et tilbud",
+                                    "%d of %d groups (age and relation) have an offer"), covered, groups);
+                pr_html_put(b, "\">");
+                pr_html_pct(b, share, 0, r->lang);
+                pr_html_put(b, "</td>");
             } else {
-                pr_html_text(b, T("dækket for alle relationer", "covered for every relation"));
+                if (missing.len) {
+                    pr_html_text(b, T("intet tilbud for ", "no offer for "));
+                    pr_html_text(b, missing.data);
+                } else {
+                    pr_html_text(b, T("dækket for alle relationer", "covered for every relation"));
+                }
+                pr_html_printf(b, "\">%d/%d</td>", covered, groups);
             }
-            pr_html_printf(b, "\">%d/%d</td>", covered, rels);
             if (missing.failed) b->failed = 1;
             pr_html_free(&missing);
         }
         pr_html_put(b, "</tr>");
     }
-    pr_html_put(b, "</tbody></table>");
+    pr_html_put(b, "</tbody></table></div>");
 }
 
 static void section_heatmap(rep *r)
@@ -377,25 +530,31 @@ static void section_heatmap(rep *r)
     pr_html_put(b, "<section id=\"heatmap\"><h2>");
     pr_html_put(b, T("Behov og sygdomme: hvor er der et tilbud?", "Needs and conditions: where is there an offer?"));
     pr_html_put(b, "</h2><p class=\"lead\">");
-    pr_html_printf(b, T("Pårørende på %s år. Hvert felt viser, for hvor mange slags relationer "
-                   "(ægtefælle, barn, forælder, søskende, anden familie, ven) der er et tilbud, der dækker "
-                   "behovet for pårørende til en person med sygdommen. Hold musen over et felt for at se, hvem der mangler.",
-                   "Relatives aged %s. Each cell shows for how many kinds of relation (spouse, child, "
-                   "parent, sibling, other family, friend) an offer serves the need for relatives of a person "
-                   "with the condition. Hover over a cell to see who is missing."),
-              pr_rw_band_ages(band, ages, sizeof ages));
+    pr_html_put(b, T("Pårørende i alle aldre. Hvert felt viser, hvor stor en del af grupperne af alder og relation "
+                     "(fx søskende på 18–29 år) der har et tilbud, som dækker behovet for pårørende til en person med "
+                     "sygdommen. Tallene svarer til søjlerne under »Dækning i tal«. Hold musen over et felt for detaljer.",
+                     "Relatives of every age. Each cell shows the share of the groups of age and relation "
+                     "(e.g. siblings aged 18–29) that have an offer serving the need for relatives of a person with "
+                     "the condition. The figures agree with the bars under \xE2\x80\x9C" "Coverage in figures\xE2\x80\x9D. "
+                     "Hover over a cell for details."));
     pr_html_put(b, "</p>");
-    heat_table(r, band);
+    heat_table(r, -1);
     pr_html_put(b, "<div class=\"legend\">");
-    pr_html_printf(b, "<span><i class=\"h3\"></i>%s</span>", T("alle relationer", "every relation"));
+    pr_html_printf(b, "<span><i class=\"h3\"></i>%s</span>", T("alle grupper", "every group"));
     pr_html_printf(b, "<span><i class=\"h2\"></i>%s</span>", T("de fleste", "most"));
-    pr_html_printf(b, "<span><i class=\"h1\"></i>%s</span>", T("få", "few"));
+    pr_html_printf(b, "<span><i class=\"h1\"></i>%s</span>", T("under halvdelen", "less than half"));
     pr_html_printf(b, "<span><i class=\"h0\"></i>%s</span>", T("ingen: et hul", "none: a gap"));
-    pr_html_put(b, "</div>");
+    pr_html_put(b, "</div><h3>");
+    pr_html_put(b, T("Aldersgruppe for aldersgruppe", "Age band by age band"));
+    pr_html_put(b, "</h3><p class=\"note\">");
+    pr_html_put(b, T("Hvert felt viser, for hvor mange slags relationer der er et tilbud (fx 4/6).",
+                     "Each cell shows for how many kinds of relation there is an offer (e.g. 4/6)."));
+    pr_html_put(b, "</p>");
     for (int32_t ob = 0; ob < paroer_vocab_count(PAROER_VOCAB_AGE_BAND); ob++) {
-        if (ob == band) continue;
-        pr_html_put(b, "<details><summary>");
+        pr_html_printf(b, "<details class=\"band\"%s><summary>", ob == band ? " open" : "");
         pr_html_text(b, pr_rw_label(PAROER_VOCAB_AGE_BAND, ob, r->lang));
+        pr_html_put(b, " \xC2\xB7 ");
+        pr_html_printf(b, T("pårørende på %s år", "relatives aged %s"), pr_rw_band_ages(ob, ages, sizeof ages));
         pr_html_put(b, "</summary>");
         heat_table(r, ob);
         pr_html_put(b, "</details>");
@@ -557,8 +716,24 @@ static void section_gaps(rep *r)
                 pr_html_printf(b, "</ul><details><summary>%s %zu %s</summary><ul>", T("Vis", "Show"), items - shown,
                           T("flere", "more"));
             }
+            uint32_t conds;
+            int all;
+            paroer_gap_summary_item(g, i, NULL, NULL, NULL, &conds, &all, NULL);
+            /* Up to two conditions read well in the sentence; more go in a list under it. */
+            if (!all && pr_popcount32(conds) < 3) all = 1;
             pr_html_put(b, "<li>");
-            pr_html_text(b, paroer_gap_summary_text(g, i, r->lang, PAROER_GAP_TEXT_SENTENCE));
+            pr_html_text(b, paroer_gap_summary_text(g, i, r->lang, all ? PAROER_GAP_TEXT_SENTENCE : PAROER_GAP_TEXT_HEADING));
+            if (!all) {
+                /* The conditions under the statement, one short item each. */
+                pr_html_put(b, "<ul class=\"conds\">");
+                for (int32_t c = 0; c < paroer_vocab_count(PAROER_VOCAB_CONDITION) && c < 32; c++) {
+                    if (!((conds >> c) & 1u)) continue;
+                    pr_html_put(b, "<li>");
+                    pr_html_text(b, pr_rw_label(PAROER_VOCAB_CONDITION, c, r->lang));
+                    pr_html_put(b, "</li>");
+                }
+                pr_html_put(b, "</ul>");
+            }
             pr_html_put(b, "</li>");
             shown++;
         }

@@ -273,6 +273,120 @@ static void test_report_national(void **state)
     paroer_catalog_free(c);
 }
 
+/* The text a person reads: the page without its tags (and their attributes,
+ * where tooltips keep ids), scripts and styles. */
+static char *visible_text(const char *html)
+{
+    size_t n = strlen(html);
+    char *t = malloc(n + 1);
+    assert_non_null(t);
+    size_t k = 0;
+    const char *p = html;
+    while (*p) {
+        if (!strncmp(p, "<style>", 7)) { p = strstr(p, "</style>"); assert_non_null(p); continue; }
+        if (!strncmp(p, "<script>", 8)) { p = strstr(p, "</script>"); assert_non_null(p); continue; }
+        if (*p == '<') {
+            while (*p && *p != '>') p++;
+            if (*p) p++;
+            t[k++] = ' ';
+            continue;
+        }
+        t[k++] = *p++;
+    }
+    t[k] = '\0';
+    return t;
+}
+
+static void test_report_for_people(void **state)
+{
+    (void)state;
+    paroer_catalog *c = shipped();
+    paroer_coverage *cov = tc_cov(c, 306, NULL, 0);
+    char *s = report(cov, c, NULL);
+    char *text = visible_text(s);
+    /* No ids or codes in what is read: offer and policy ids, check codes, ISO dates. */
+    for (size_t i = 0; i < paroer_catalog_offer_count(c); i++) {
+        const char *id = paroer_offer_id(paroer_catalog_offer(c, i));
+        if (strstr(text, id)) fail_msg("offer id %s in the text", id);
+    }
+    for (size_t i = 0; i < paroer_catalog_policy_count(c); i++)
+        assert_null(strstr(text, paroer_policy_id(paroer_catalog_policy(c, i))));
+    for (size_t i = 0; i < paroer_coverage_check_count(cov); i++) {
+        const char *code = paroer_coverage_check_code(cov, i);
+        if (strstr(text, code)) fail_msg("check code %s in the text", code);
+        assert_non_null(strstr(s, code)); /* kept in the markup (tooltip, data attribute) */
+    }
+    for (const char *p = text; *p; p++) { /* no YYYY-MM-DD */
+        int iso = 1;
+        for (int j = 0; j < 10 && iso; j++) {
+            char ch = p[j];
+            iso = (j == 4 || j == 7) ? ch == '-' : (ch >= '0' && ch <= '9');
+        }
+        if (iso) fail_msg("ISO date in the text: %.10s", p);
+    }
+    /* The action plan by its title and a Danish date. */
+    assert_non_null(strstr(text, "31. oktober 2026"));
+    /* A heat map for every age (first) and for each band, the chosen one open. */
+    assert_non_null(strstr(s, "data-band=\"all\""));
+    assert_true(strstr(s, "data-band=\"all\"") < strstr(s, "data-band=\"child\""));
+    for (int32_t bnd = 0; bnd < paroer_vocab_count(PAROER_VOCAB_AGE_BAND); bnd++) {
+        char want[64];
+        snprintf(want, sizeof want, "data-band=\"%s\"", paroer_vocab_code(PAROER_VOCAB_AGE_BAND, bnd));
+        assert_int_equal(count(s, want), 1);
+    }
+    assert_int_equal(count(s, "<details class=\"band\" open>"), 1);
+    /* The headline share explained, print layout, long gap statements as lists. */
+    assert_non_null(strstr(s, "id=\"share-meaning\""));
+    assert_non_null(strstr(text, "\xC2\xA0% betyder: for "));
+    assert_non_null(strstr(s, "@media print"));
+    assert_non_null(strstr(s, "break-before:page"));
+    assert_non_null(strstr(s, "<ul class=\"conds\">"));
+    free(text);
+    paroer_free(s);
+    paroer_coverage_free(cov);
+    paroer_catalog_free(c);
+}
+
+/* The demo's population (examples/) loads whole and is Odsherred's. */
+static void test_demo_population(void **state)
+{
+    (void)state;
+    paroer_population *p = NULL;
+    assert_int_equal(paroer_population_load_file(&p, PAROER_SOURCE_DIR "/examples/population-odsherred.csv", NULL),
+                     PAROER_OK);
+    assert_int_equal(paroer_population_rejected_rows(p), 0);
+    paroer_catalog *c = shipped();
+    paroer_coverage *cov = tc_cov(c, 306, p, 0);
+    assert_int_equal(paroer_coverage_pop_relatives(cov), 600);
+    char *s = report(cov, c, NULL);
+    assert_non_null(strstr(s, "id=\"population\""));
+    paroer_free(s);
+    paroer_coverage_free(cov);
+    paroer_population_free(p);
+    paroer_catalog_free(c);
+}
+
+/* A population with unknown facts gives the reach as a range. */
+static void test_report_reach_range(void **state)
+{
+    (void)state;
+    paroer_catalog *c = shipped();
+    char csv[8192];
+    size_t k = (size_t)snprintf(csv, sizeof csv, "%s", TC_HEADER);
+    for (int i = 0; i < 12; i++)
+        k += (size_t)snprintf(csv + k, sizeof csv - k, "r-%d,%s,306,1,son_daughter,dementia,80,10,0,1,0,0,respite,,\n",
+                              i, i % 2 ? "?" : "50");
+    paroer_population *p = tc_pop(csv);
+    paroer_coverage *cov = tc_cov(c, 306, p, 0);
+    assert_true(paroer_coverage_pop_unknown_relatives(cov) > 0);
+    char *s = report(cov, c, NULL);
+    assert_non_null(strstr(s, "har mindst ét tilbud (mellem "));
+    paroer_free(s);
+    paroer_coverage_free(cov);
+    paroer_population_free(p);
+    paroer_catalog_free(c);
+}
+
 /* Every allocation of the report, failed in turn: ENOMEM, nothing leaked,
  * and the page given with a custom allocator is still freed with paroer_free(). */
 static void test_report_alloc_failure(void **state)
@@ -342,7 +456,8 @@ int main(void)
         cmocka_unit_test(test_dates),           cmocka_unit_test(test_check_words),
         cmocka_unit_test(test_gap_summary),     cmocka_unit_test(test_report_page),
         cmocka_unit_test(test_report_national), cmocka_unit_test(test_report_alloc_failure),
-        cmocka_unit_test(test_gap_summary_alloc_failure),
+        cmocka_unit_test(test_gap_summary_alloc_failure), cmocka_unit_test(test_report_for_people),
+        cmocka_unit_test(test_report_reach_range), cmocka_unit_test(test_demo_population),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

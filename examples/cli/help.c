@@ -29,6 +29,9 @@ static const overview_row commands[] = {
     {"codes    [LIST]", "codes    [LISTE]", "ordforrådet med betegnelser", "the vocabulary, with labels"},
     {"ask      -c CATALOG... [-r PARTIAL.json] [--date D]", "ask      -c KATALOG... [-r DELVIS.json] [--date D]",
      "spørg, til intet er åbent", "ask the next question until nothing is open"},
+    {"convert  --from hsds|paroer --to hsds|paroer [--hsds-version 3.0|3.1] FILE... -o OUT",
+     "convert  --from hsds|paroer --to hsds|paroer [--hsds-version 3.0|3.1] FIL... -o UD",
+     "mellem vores katalogformat og Open Referral HSDS", "between our catalog format and Open Referral HSDS"},
 };
 
 #define CATALOG_DA \
@@ -47,7 +50,7 @@ typedef struct command_help {
 
 static const command_help helps[] = {
     {"validate",
-     "Brug: paroer validate [--type auto|catalog|relative|population] [--strict] FIL...\n"
+     "Brug: paroer validate [--type auto|catalog|relative|population|hsds] [--strict] FIL...\n"
      "\n"
      "Tjekker hver fil mod kontrakten: kataloger (\"format\": \"paroer-catalog\"),\n"
      "pårørendedokumenter (med \"relations\") og befolkningsfiler (*.csv). Katalogerne\n"
@@ -59,7 +62,7 @@ static const command_help helps[] = {
      "      --strict            ukendte nøgler og kolonner er fejl\n"
      "      --max-errors N      vis højst N problemer pr. fil (standard 100, 0 = alle);\n"
      "                          tallene i opsummeringen forbliver nøjagtige\n",
-     "Usage: paroer validate [--type auto|catalog|relative|population] [--strict] FILE...\n"
+     "Usage: paroer validate [--type auto|catalog|relative|population|hsds] [--strict] FILE...\n"
      "\n"
      "Checks each file against the contract: catalogs (\"format\": \"paroer-catalog\"),\n"
      "relative documents (with \"relations\") and population files (*.csv). The\n"

@@ -129,6 +129,16 @@ class CoverageOptions(Structure):
                 ("parallel_for", c_void_p), ("parallel_ctx", c_void_p)]
 
 
+class HsdsOptions(Structure):
+    """paroer_hsds_options (hsds.h), version 1."""
+    _fields_ = [("version", c_uint32), ("hsds_version", c_int32), ("flags", c_uint32), ("allocator", c_void_p),
+                ("diagnostics", c_void_p), ("max_errors", c_uint32), ("municipality", c_int32), ("date", c_int32)]
+
+
+HSDS_OPTIONS_VERSION = 1
+HSDS_STRICT, HSDS_GUESS_KIND = 1, 2
+
+
 class ReportOptions(Structure):
     """paroer_report_options (report.h), version 1."""
     _fields_ = [("version", c_uint32), ("lang", c_int32), ("age_band", c_int32), ("sources", POINTER(c_char_p)),
@@ -189,6 +199,14 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_catalog_load_buffer": (_I, [PP, _S, _SZ, _S, POINTER(LoadOptions)]),
     "paroer_catalog_load_files": (_I, [PP, POINTER(_S), _SZ, POINTER(LoadOptions)]),
     "paroer_catalog_merge": (_I, [PP, PP, _SZ, POINTER(LoadOptions)]),
+    "paroer_catalog_to_json": (_I, [P, POINTER(c_void_p), POINTER(_SZ)]),
+    # hsds.h
+    "paroer_hsds_options_init": (_I, [POINTER(HsdsOptions), _U32]),
+    "paroer_catalog_to_hsds": (_I, [P, POINTER(HsdsOptions), POINTER(c_void_p), POINTER(_SZ)]),
+    "paroer_catalog_from_hsds_file": (_I, [PP, _S, POINTER(HsdsOptions)]),
+    "paroer_catalog_from_hsds_files": (_I, [PP, POINTER(_S), _SZ, POINTER(HsdsOptions)]),
+    "paroer_catalog_from_hsds_buffer": (_I, [PP, _S, _SZ, _S, POINTER(HsdsOptions)]),
+    "paroer_hsds_detect": (_I, [_S, _SZ]),
     "paroer_catalog_free": (None, [P]),
     "paroer_catalog_municipality": (_I32, [P]),
     "paroer_catalog_memory_size": (_SZ, [P]),
