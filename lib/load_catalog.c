@@ -846,3 +846,40 @@ int paroer_catalog_load_file(paroer_catalog **out, const char *path, const paroe
     if (!path) return pr_error(PAROER_EINVALID, "path is NULL");
     return paroer_catalog_load_files(out, &path, 1, opts);
 }
+
+/* ---- for the HSDS importer (lib/hsds_import.c) ------------------------------
+ * Policies and providers carried in an HSDS export's extension are the
+ * contract's own objects: they are read by the code above, into the
+ * importer's builder and document (whose locator positions their errors). */
+#include "hsds_internal.h"
+
+int pr_load_policies_json(paroer_catalog_builder *b, const json_t *v, const pr_jpath *path, int strict)
+{
+    cl L;
+    memset(&L, 0, sizeof L);
+    L.b = b;
+    L.strict = strict;
+    if (!v || json_is_null(v)) return 0;
+    if (!json_is_array(v)) {
+        type_error(&L, v, "an array of policies", path);
+        return L.fatal;
+    }
+    size_t i;
+    const json_t *e;
+    json_array_foreach(v, i, e) {
+        if (stopped(&L)) break;
+        pr_jpath ep = {path, NULL, i};
+        load_policy(&L, e, &ep);
+    }
+    return L.fatal;
+}
+
+int pr_load_provider_json(paroer_catalog_builder *b, const json_t *v, const pr_jpath *path, int strict)
+{
+    cl L;
+    memset(&L, 0, sizeof L);
+    L.b = b;
+    L.strict = strict;
+    load_provider(&L, v, path);
+    return L.fatal;
+}

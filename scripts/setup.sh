@@ -20,6 +20,7 @@ packages=(
   libsqlite3-dev                     # benchmarks (bench/)
   chromium                           # headless browser test of the HTML report
   locales-all                        # the Danish locale of the locale-independence tests
+  python3-jsonschema                 # HSDS export checked against the HSDS schemas (tests/hsds.cmake)
 )
 
 missing=()

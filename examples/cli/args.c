@@ -158,7 +158,8 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
         else if (!strcmp(v, "catalog")) o->doc_type = CLI_DOC_CATALOG;
         else if (!strcmp(v, "relative")) o->doc_type = CLI_DOC_RELATIVE;
         else if (!strcmp(v, "population")) o->doc_type = CLI_DOC_POPULATION;
-        else return cli_usage_error(cmd, "unknown --type '%s' (expected auto, catalog, relative or population)", v);
+        else if (!strcmp(v, "hsds")) o->doc_type = CLI_DOC_HSDS;
+        else return cli_usage_error(cmd, "unknown --type '%s' (expected auto, catalog, relative, population or hsds)", v);
         return CLI_OK;
     case O_FORMAT:
         if (!strcmp(v, "text")) o->format = CLI_TEXT;

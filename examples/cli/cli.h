@@ -35,7 +35,8 @@ enum {
 typedef enum cli_format { CLI_TEXT = 0, CLI_JSON = 1 } cli_format;
 
 typedef enum cli_doc_type {
-    CLI_DOC_AUTO = 0, CLI_DOC_CATALOG = 1, CLI_DOC_RELATIVE = 2, CLI_DOC_POPULATION = 3
+    CLI_DOC_AUTO = 0, CLI_DOC_CATALOG = 1, CLI_DOC_RELATIVE = 2, CLI_DOC_POPULATION = 3,
+    CLI_DOC_HSDS = 4           /* Open Referral HSDS (validate detects it; docs/hsds.md) */
 } cli_doc_type;
 
 typedef struct cli_opts {

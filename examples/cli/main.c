@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+int cli_convert_main(int argc, char **argv, int first);
+
 typedef struct command {
     const char *name;
     int (*run)(const cli_opts *);
@@ -70,6 +72,8 @@ int main(int argc, char **argv)
     }
     const char *name = argv[1];
     if (!strcmp(name, "help")) return top_level(argc, argv, 2);
+    /* convert parses its own options (examples/cli/convert.c). */
+    if (!strcmp(name, "convert")) return cli_convert_main(argc, argv, 2);
     const command *cmd = NULL;
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(name, commands[i].name)) cmd = &commands[i];

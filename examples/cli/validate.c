@@ -24,6 +24,7 @@ static const char *type_name(int type)
     case CLI_DOC_CATALOG: return "catalog";
     case CLI_DOC_RELATIVE: return "relative";
     case CLI_DOC_POPULATION: return "population";
+    case CLI_DOC_HSDS: return "hsds";
     default: return "unknown";
     }
 }
@@ -158,6 +159,7 @@ int cli_validate(const cli_opts *o)
         }
         if (o->doc_type != CLI_DOC_AUTO) f->type = o->doc_type;
         else if (ends_with(f->path, ".csv")) f->type = CLI_DOC_POPULATION;
+        else if (paroer_hsds_detect(data, len)) f->type = CLI_DOC_HSDS;
         else f->type = detect(data, len);
         paroer_free(data);
         if (f->type == CLI_DOC_CATALOG) {
@@ -197,6 +199,19 @@ int cli_validate(const cli_opts *o)
             if (rc == PAROER_ENOMEM) { ex = CLI_INTERNAL; goto done; }
             if (r) snprintf(f->summary, sizeof f->summary, "%zu relation(s)", paroer_relative_relation_count(r));
             paroer_relative_free(r);
+            if (rc != PAROER_OK && paroer_diagnostics_error_count(diags[i]) == 0)
+                snprintf(f->why, sizeof f->why, "%s", paroer_error_last()->message);
+        } else if (f->type == CLI_DOC_HSDS) {
+            paroer_hsds_options ho;
+            paroer_hsds_options_init(&ho, PAROER_HSDS_OPTIONS_VERSION);
+            ho.diagnostics = diags[i];
+            ho.max_errors = lo.max_errors;
+            if (o->strict) ho.flags |= PAROER_HSDS_STRICT;
+            paroer_catalog *c = NULL;
+            int rc = paroer_catalog_from_hsds_file(&c, f->path, &ho);
+            if (rc == PAROER_ENOMEM) { ex = CLI_INTERNAL; goto done; }
+            if (c) snprintf(f->summary, sizeof f->summary, "%zu offers mapped", paroer_catalog_offer_count(c));
+            paroer_catalog_free(c);
             if (rc != PAROER_OK && paroer_diagnostics_error_count(diags[i]) == 0)
                 snprintf(f->why, sizeof f->why, "%s", paroer_error_last()->message);
         } else {
@@ -274,7 +289,7 @@ int cli_validate(const cli_opts *o)
             if (f->unreadable || f->errors) continue;
             if (f->type == CLI_DOC_CATALOG)
                 printf("%s: valid catalog%s\n", f->path, f->warnings ? " (with warnings)" : "");
-            else printf("%s: valid %s (%s)%s\n", f->path, f->type == CLI_DOC_RELATIVE ? "relative document" : "population file", f->summary,
+            else printf("%s: valid %s (%s)%s\n", f->path, f->type == CLI_DOC_RELATIVE ? "relative document" : f->type == CLI_DOC_HSDS ? "HSDS document" : "population file", f->summary,
                         f->warnings ? " (with warnings)" : "");
         }
         if (ncat > 0 && cat_offers + cat_providers + cat_policies > 0)

@@ -130,6 +130,26 @@ PAROER_API int32_t paroer_catalog_municipality(const paroer_catalog *c);
 /** @brief Bytes the catalog holds from its allocator (for capacity planning). */
 PAROER_API size_t paroer_catalog_memory_size(const paroer_catalog *c);
 
+/**
+ * @brief Writes a catalog as a catalog document (contract section 2), on one
+ *        line without a final newline.
+ *
+ * Every default is written out (needs, modes, languages, access, status), so
+ * loading the text gives a catalog equal to @p c field by field, and writing
+ * that again gives the same bytes. Merged catalogs come out as one document.
+ * The document's `municipality` is written only when no offer lacks both a
+ * municipality and `nationwide` (it would otherwise become that offer's default).
+ * @param c The catalog (only read).
+ * @param[out] out The NUL-terminated UTF-8 text, allocated with the catalog's
+ *             allocator: free it with paroer_free() when the catalog was made
+ *             without one, else with that allocator. NULL on failure.
+ * @param[out] len Its length in bytes without the NUL (may be NULL).
+ * @return #PAROER_OK, #PAROER_EINVALID (NULL argument) or #PAROER_ENOMEM.
+ * @par Thread safety
+ * Reentrant; a catalog may be written from several threads at once.
+ */
+PAROER_API int paroer_catalog_to_json(const paroer_catalog *c, char **out, size_t *len);
+
 /** @name Iterating a catalog
  * Index-plus-count accessors; an index out of range gives NULL. @{ */
 /** @brief Number of providers. */

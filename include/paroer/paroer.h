@@ -32,5 +32,6 @@
 #include <paroer/report.h>
 #include <paroer/overview.h>
 #include <paroer/file.h>
+#include <paroer/hsds.h>
 
 #endif

@@ -187,7 +187,8 @@ def group_validate_bad():
                 continue
             want = open(os.path.join(d, "error"), encoding="utf-8", errors="replace").read().strip()
             flags = open(os.path.join(d, "flags")).read() if os.path.exists(os.path.join(d, "flags")) else ""
-            argv = ["validate", "--type", "relative" if name.startswith("relative-") else "catalog"]
+            argv = ["validate", "--type", "relative" if name.startswith("relative-") else
+                    "hsds" if name.startswith("hsds-") else "catalog"]
             if "strict" in flags:
                 argv.append("--strict")
             rc, out, err = run(*(argv + [inp]))

@@ -450,6 +450,80 @@ class Catalog:
             return cls._from_ptr(out.value, diags.read())  # type: ignore[arg-type]
 
     @classmethod
+    def from_hsds(cls, source: Union[PathLike, str, bytes, Sequence[PathLike]], name: Optional[str] = None, *,
+                  strict: bool = False, guess_kind: bool = False, municipality: Union[int, str, None] = None,
+                  max_errors: Optional[int] = None) -> "Catalog":
+        """Reads Open Referral HSDS 3.0/3.1 (contract section 7, docs/hsds.md).
+
+        Args:
+            source: JSON text (``str`` starting with ``[`` or ``{``, or ``bytes``), a file
+                or data-package directory (path-like or other ``str``), or a list of those paths.
+            name: The name used in messages for JSON text.
+            strict: A service that cannot be mapped is an error, not a warning.
+            guess_kind: Take the kind from the words of the name and description
+                when no taxonomy term gives one.
+            municipality: The municipality of services whose areas name none.
+
+        Services that cannot be mapped are left out and listed in :attr:`warnings`.
+        """
+        opts = _lib.HsdsOptions()
+        check(fn.paroer_hsds_options_init(byref(opts), _lib.HSDS_OPTIONS_VERSION))
+        if strict:
+            opts.flags |= _lib.HSDS_STRICT
+        if guess_kind:
+            opts.flags |= _lib.HSDS_GUESS_KIND
+        if municipality is not None:
+            opts.municipality = municipality_code(municipality)
+        if max_errors is not None:
+            if max_errors < 1:
+                raise ValueError("max_errors must be at least 1")
+            opts.max_errors = max_errors
+        with DiagnosticsList() as diags:
+            opts.diagnostics = diags.ptr
+            out = c_void_p()
+            text: Optional[bytes] = None
+            if isinstance(source, bytes):
+                text = source
+            elif isinstance(source, str) and source.lstrip()[:1] in ("[", "{"):
+                text = source.encode("utf-8")
+            if text is not None:
+                rc = fn.paroer_catalog_from_hsds_buffer(byref(out), text, len(text), _lib.encode(name), byref(opts))
+            else:
+                paths = list(source) if isinstance(source, (list, tuple)) else [source]  # type: ignore[list-item]
+                names = [fspath(p) for p in paths]
+                arr = (c_char_p * max(1, len(names)))(*names)
+                rc = fn.paroer_catalog_from_hsds_files(byref(out), arr, len(names), byref(opts))
+            if rc != 0:
+                err = last_error(rc)
+                err.diagnostics = diags.read()
+                raise err
+            return cls._from_ptr(out.value, diags.read())  # type: ignore[arg-type]
+
+    def to_json(self) -> str:
+        """The catalog as a catalog document (contract section 2), on one line; loading it
+        gives the same catalog."""
+        with self._h.use() as ptr:
+            out, n = c_void_p(), _lib.c_size_t()
+            check(fn.paroer_catalog_to_json(ptr, byref(out), byref(n)))
+            return _lib.take_string(out, n.value)
+
+    def to_hsds(self, version: str = "3.1", *, date: DateLike = None) -> str:
+        """The catalog as HSDS: a JSON array of service objects (``version`` "3.0" or "3.1").
+        ``date`` is the ``updated`` of 3.1 capacities of offers without a verified date
+        (default today)."""
+        versions = {"3.0": 30, "3.1": 31}
+        if str(version) not in versions:
+            raise ValueError("version must be '3.0' or '3.1'")
+        opts = _lib.HsdsOptions()
+        check(fn.paroer_hsds_options_init(byref(opts), _lib.HSDS_OPTIONS_VERSION))
+        opts.hsds_version = versions[str(version)]
+        opts.date = date_to_c(date)
+        with self._h.use() as ptr:
+            out, n = c_void_p(), _lib.c_size_t()
+            check(fn.paroer_catalog_to_hsds(ptr, byref(opts), byref(out), byref(n)))
+            return _lib.take_string(out, n.value)
+
+    @classmethod
     def merge(cls, *catalogs: "Catalog") -> "Catalog":
         """A new catalog holding everything of @p catalogs (ids must be unique across them)."""
         from contextlib import ExitStack
