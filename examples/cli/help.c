@@ -27,6 +27,8 @@ static const overview_row commands[] = {
      "report   -c KATALOG... [-m KODE] [--population FIL.csv] [--date D] -o rapport.html",
      "dækningen som én selvstændig HTML-side", "the coverage as one self-contained HTML page"},
     {"codes    [LIST]", "codes    [LISTE]", "ordforrådet med betegnelser", "the vocabulary, with labels"},
+    {"ask      -c CATALOG... [-r PARTIAL.json] [--date D]", "ask      -c KATALOG... [-r DELVIS.json] [--date D]",
+     "spørg, til intet er åbent", "ask the next question until nothing is open"},
     {"convert  --from hsds|paroer --to hsds|paroer [--hsds-version 3.0|3.1] FILE... -o OUT",
      "convert  --from hsds|paroer --to hsds|paroer [--hsds-version 3.0|3.1] FIL... -o UD",
      "mellem vores katalogformat og Open Referral HSDS", "between our catalog format and Open Referral HSDS"},
@@ -146,6 +148,25 @@ static const command_help helps[] = {
      "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
      "      --threads N         threads reading the population (default 0: one a core)\n"
      "      --strict            a bad population row fails the run\n"},
+    {"ask",
+     "Brug: paroer ask -c KATALOG... [-r DELVIS.json] [-m KODE] [--date D]\n"
+     "\n"
+     "En samtale: stiller det spørgsmål, der afgør flest tilbud, viser efter hvert svar,\n"
+     "hvor mange tilbud der er sikre, mulige og udelukket, og slutter med tilbuddene.\n"
+     "Svar på standard input, ét pr. linje: ja/nej, et tal eller en kode; tom linje springer over.\n"
+     "\n" CATALOG_DA
+     "  -r, --relative FIL      det, vi ved (felter kan være \"unknown\"); ellers spørges der fra start\n"
+     "  -m, --municipality KODE kommunen, når der startes fra ingenting\n"
+     "  -d, --date ÅÅÅÅ-MM-DD   referencedatoen (standard: i dag)\n",
+     "Usage: paroer ask -c CATALOG... [-r PARTIAL.json] [-m CODE] [--date D]\n"
+     "\n"
+     "An interview: asks the question that settles the most offers, shows after each answer\n"
+     "how many offers are certain, possible and excluded, and ends with the offers.\n"
+     "Answers on standard input, one a line: yes/no, a number or a code; an empty line skips.\n"
+     "\n" CATALOG_EN
+     "  -r, --relative FILE     what is known (facts may be \"unknown\"); else it asks from the start\n"
+     "  -m, --municipality CODE the municipality, when starting from nothing\n"
+     "  -d, --date YYYY-MM-DD   the reference date (default: today)\n"},
     {"codes",
      "Brug: paroer codes [LISTE]\n"
      "\n"

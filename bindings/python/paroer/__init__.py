@@ -29,9 +29,9 @@ from .klcodes import SYSTEM_FFB, SYSTEM_FSIII, KLCode, kl_codes, kl_codes_for, k
 from .errors import (CallbackError, ClosedError, Diagnostic, DuplicateError, Error, FileError, InvalidArgument,
                      NotFoundError, OutOfMemory, ParseError, SchemaError)
 from .coverage import Coverage
-from .match import Exclusion, Match, MatchResult
+from .match import Exclusion, Interview, Match, MatchResult, Outcome, Question
 from .population import Population
-from .relative import CareRelation, Relative
+from .relative import UNKNOWN, CareRelation, Relative
 from .vocab import (LISTS, Access, AgeBand, Area, Bereavement, Code, Condition, Flag, GoalCategory, Lang, Mode,
                     Need, OfferKind, ProviderKind, Relation, Slot, Status, age_band_of, kind_default_needs)
 
@@ -57,7 +57,7 @@ def today():  # type: ignore[no-untyped-def]
 __all__ = [
     "Catalog", "CatalogBuilder", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy",
     "Goal", "ActionPlan", "Relative", "CareRelation", "Population", "Match", "Exclusion", "MatchResult",
-    "Coverage",
+    "Coverage", "Outcome", "Question", "Interview", "UNKNOWN",
     "Error", "OutOfMemory", "InvalidArgument", "ParseError", "SchemaError", "NotFoundError", "FileError",
     "CallbackError", "DuplicateError", "ClosedError", "Diagnostic", "LibraryNotFound", "AbiMismatch",
     "Code", "LISTS", "Condition", "Relation", "AgeBand", "Flag", "Bereavement", "Need", "OfferKind", "Mode", "Slot",

@@ -114,9 +114,9 @@ class LoadOptions(Structure):
 
 
 class MatchOptions(Structure):
-    """paroer_match_options (match.h), version 1."""
+    """paroer_match_options (match.h), version 2."""
     _fields_ = [("version", c_uint32), ("date", c_int32), ("top", c_uint32), ("explain", c_int),
-                ("allocator", c_void_p)]
+                ("allocator", c_void_p), ("possible", c_int)]
 
 
 class CoverageOptions(Structure):
@@ -147,7 +147,9 @@ class ReportOptions(Structure):
 
 REPORT_OPTIONS_VERSION = 1
 LOAD_OPTIONS_VERSION = 1
-MATCH_OPTIONS_VERSION = 1
+MATCH_OPTIONS_VERSION = 2
+#: PAROER_UNKNOWN (relative.h)
+C_UNKNOWN = -2
 COVERAGE_OPTIONS_VERSION = 2
 LOAD_STRICT = 1
 
@@ -337,6 +339,26 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_relative_relation_flags": (_U32, [P, _SZ]),
     # match.h
     "paroer_match_options_init": (_I, [POINTER(MatchOptions), _U32]),
+    "paroer_fact_code": (_S, [_I32]),
+    "paroer_match_result_has_unknowns": (_I, [P]),
+    "paroer_match_result_missing_count": (_SZ, [P, _SZ]),
+    "paroer_match_result_missing": (_I32, [P, _SZ, _SZ]),
+    "paroer_match_result_question_count": (_SZ, [P]),
+    "paroer_match_result_question_fact": (_I32, [P, _SZ]),
+    "paroer_match_result_question_relation": (_I32, [P, _SZ]),
+    "paroer_match_result_question_decided": (_U64, [P, _SZ]),
+    "paroer_match_result_question_answers": (_U32, [P, _SZ]),
+    "paroer_match_result_question_code": (_SZ, [P, _SZ, c_char_p, _SZ]),
+    "paroer_relative_set_age": (_I, [P, _I32]),
+    "paroer_relative_set_age_range": (_I, [P, _I32, _I32]),
+    "paroer_relative_age_min": (_I32, [P]),
+    "paroer_relative_age_max": (_I32, [P]),
+    "paroer_relative_employed_state": (_I, [P]),
+    "paroer_relative_has_unknowns": (_I, [P]),
+    "paroer_relative_relation_set_conditions_unknown": (_I, [P, _SZ]),
+    "paroer_relative_relation_conditions_known": (_I, [P, _SZ]),
+    "paroer_relative_relation_flag": (_I, [P, _SZ, _I32]),
+    "paroer_relative_relation_unknown_flags": (_U32, [P, _SZ]),
     "paroer_match_rule_code": (_S, [_I32, _I32]),
     "paroer_match_outcome_code": (_S, [_I32]),
     "paroer_match": (_I, [PP, P, P, POINTER(MatchOptions)]),
