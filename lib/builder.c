@@ -1104,6 +1104,7 @@ int paroer_catalog_builder_finish(paroer_catalog_builder *b, paroer_catalog **ou
     }
     c->providers = b->providers; c->n_providers = (uint32_t)b->n_providers;
     c->offers = b->offers; c->n_offers = (uint32_t)b->n_offers;
+    for (size_t i = 0; i < b->n_offers; i++) b->offers[i].catalog = c;
     c->policies = b->policies; c->n_policies = (uint32_t)b->n_policies;
     c->languages = b->languages; c->n_languages = (uint32_t)b->n_languages;
     uint32_t da = 0;

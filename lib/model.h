@@ -66,6 +66,7 @@ struct paroer_offer {
     int32_t valid_from, valid_to, verified;                /* PAROER_DATE_NONE when absent */
     const char *const *legal_basis; uint32_t n_legal_basis;
     const pr_code *codes; uint32_t n_codes;
+    const struct paroer_catalog *catalog; /* the catalog the offer is in (set by the builder's finish) */
 };
 
 struct paroer_goal {

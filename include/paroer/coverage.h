@@ -188,6 +188,19 @@ PAROER_API int paroer_coverage_share_counts(const paroer_coverage *cov, int32_t 
  */
 PAROER_API int paroer_coverage_covered(const paroer_coverage *cov, int32_t age_band, int32_t relation,
                                        int32_t condition, int32_t need);
+/**
+ * @brief Whether one (cell, need) is covered, with the answer apart from the status.
+ *
+ * The status-only form of paroer_coverage_covered() (docs/abi.md). Thread-safe.
+ * @param cov The coverage result.
+ * @param age_band,relation,condition,need The cell's codes and the need.
+ * @param[out] covered 1 covered, 0 a gap (0 on failure).
+ * @return #PAROER_OK; #PAROER_EINVALID for a NULL argument, a code out of range or a
+ *         result without a matrix; #PAROER_ENOTFOUND for a cell that does not exist
+ *         (under-18 spouse_partner or parent).
+ */
+PAROER_API int paroer_coverage_covered_get(const paroer_coverage *cov, int32_t age_band, int32_t relation,
+                                           int32_t condition, int32_t need, int *covered);
 /** @brief Number of gaps (uncovered (cell, need) pairs). */
 PAROER_API size_t paroer_coverage_gap_count(const paroer_coverage *cov);
 /**
@@ -298,6 +311,20 @@ PAROER_API int paroer_coverage_breakdown_cell(const paroer_coverage *cov, int32_
  */
 PAROER_API int paroer_coverage_breakdown_cell_possible(const paroer_coverage *cov, int32_t breakdown, size_t i,
                                                        uint64_t *reached_possible, uint64_t *needs_met_possible);
+/**
+ * @brief Cell @p i of a breakdown, with "reported" apart from the status.
+ *
+ * The status-only form of paroer_coverage_breakdown_cell() (docs/abi.md). Thread-safe.
+ * @param cov The coverage result.
+ * @param breakdown A #paroer_breakdown.
+ * @param i 0 .. paroer_coverage_breakdown_count() - 1.
+ * @param[out] reported 1 when the cell is reported, 0 when suppressed (may be NULL).
+ * @param[out] code,relatives,reached,needs_met As paroer_coverage_breakdown_cell() (may be NULL).
+ * @return #PAROER_OK, or #PAROER_EINVALID when out of range.
+ */
+PAROER_API int paroer_coverage_breakdown_cell_get(const paroer_coverage *cov, int32_t breakdown, size_t i,
+                                                  int *reported, int32_t *code, uint64_t *relatives,
+                                                  uint64_t *reached, uint64_t *needs_met);
 /** @brief Number of unmet (need, condition) pairs kept (most common first; only pairs of at least min_cell relatives). */
 PAROER_API size_t paroer_coverage_unmet_count(const paroer_coverage *cov);
 /**

@@ -39,6 +39,33 @@ typedef enum paroer_severity {
  */
 PAROER_API int paroer_diagnostics_new(paroer_diagnostics **out, const paroer_allocator *allocator);
 
+/** Current version of #paroer_diagnostics_options. */
+#define PAROER_DIAGNOSTICS_OPTIONS_VERSION 1
+
+/**
+ * @brief Options of paroer_diagnostics_new_with_options(). Initialise with
+ *        paroer_diagnostics_options_init(); fields are only ever appended.
+ */
+typedef struct paroer_diagnostics_options {
+    uint32_t version;                  /**< #PAROER_DIAGNOSTICS_OPTIONS_VERSION. */
+    const paroer_allocator *allocator; /**< Allocator for the list, or NULL. Copied. */
+} paroer_diagnostics_options;
+
+/**
+ * @brief Sets @p opts to the defaults for @p version.
+ * @return #PAROER_OK, or #PAROER_EINVALID for NULL or an unknown version.
+ */
+PAROER_API int paroer_diagnostics_options_init(paroer_diagnostics_options *opts, uint32_t version);
+
+/**
+ * @brief Creates an empty diagnostics list, with options (so a later option has a place).
+ * @param[out] out The new list; free it with paroer_diagnostics_free(). NULL on failure.
+ * @param opts Options, or NULL for the defaults.
+ * @return #PAROER_OK, #PAROER_EINVALID (NULL @p out, unknown options version) or #PAROER_ENOMEM.
+ *         Thread-safe.
+ */
+PAROER_API int paroer_diagnostics_new_with_options(paroer_diagnostics **out, const paroer_diagnostics_options *opts);
+
 /** @brief Frees the list and its strings; NULL is allowed. */
 PAROER_API void paroer_diagnostics_free(paroer_diagnostics *d);
 
@@ -56,6 +83,15 @@ PAROER_API int paroer_diagnostic_severity(const paroer_diagnostics *d, size_t i)
 
 /** @brief The #paroer_status of entry @p i (0 for warnings), or #PAROER_EINVALID when out of range. */
 PAROER_API int paroer_diagnostic_code(const paroer_diagnostics *d, size_t i);
+/**
+ * @brief The #paroer_status of entry @p i (0 for warnings), apart from the status of the call
+ *        (the status-only form of paroer_diagnostic_code(), whose out-of-range answer is itself a status).
+ * @param d The list.
+ * @param i 0 .. paroer_diagnostics_count() - 1.
+ * @param[out] code The entry's code (0 on failure).
+ * @return #PAROER_OK, or #PAROER_EINVALID when @p i is out of range. Not thread-safe with writers of @p d.
+ */
+PAROER_API int paroer_diagnostic_code_get(const paroer_diagnostics *d, size_t i, int *code);
 
 /**
  * @brief The message of entry @p i without position, e.g.

@@ -49,6 +49,34 @@ typedef struct paroer_relative paroer_relative;
 PAROER_API int paroer_relative_new(paroer_relative **out, const char *id, int32_t age, int32_t municipality,
                                    const paroer_allocator *allocator);
 
+/** Current version of #paroer_relative_options. */
+#define PAROER_RELATIVE_OPTIONS_VERSION 1
+
+/**
+ * @brief Options of paroer_relative_new_with_options(). Initialise with
+ *        paroer_relative_options_init(); fields are only ever appended.
+ */
+typedef struct paroer_relative_options {
+    uint32_t version;                  /**< #PAROER_RELATIVE_OPTIONS_VERSION. */
+    const paroer_allocator *allocator; /**< Allocator for the relative, or NULL. Copied. */
+} paroer_relative_options;
+
+/**
+ * @brief Sets @p opts to the defaults for @p version.
+ * @return #PAROER_OK, or #PAROER_EINVALID for NULL or an unknown version.
+ */
+PAROER_API int paroer_relative_options_init(paroer_relative_options *opts, uint32_t version);
+
+/**
+ * @brief Creates a relative with no relations yet, with options (so a later option has a place).
+ * @param[out] out The relative; free with paroer_relative_free(). NULL on failure.
+ * @param id,age,municipality As paroer_relative_new().
+ * @param opts Options, or NULL for the defaults.
+ * @return #PAROER_OK, #PAROER_EINVALID or #PAROER_ENOMEM. Thread-safe.
+ */
+PAROER_API int paroer_relative_new_with_options(paroer_relative **out, const char *id, int32_t age,
+                                                int32_t municipality, const paroer_relative_options *opts);
+
 /**
  * @brief Loads a relative document (JSON) from a file.
  * @param[out] out The relative (caller frees with paroer_relative_free()).
