@@ -26,6 +26,10 @@ typedef struct ex {
     int32_t date;
     pr_buf owner;           /* "offer:<id>" or "provider:<id>", the seed of the owner's ids */
     pr_buf t1, t2;          /* scratch */
+    /* Term ids depend on the term alone: each is derived once per export.
+     * [dim][code + 1]; code -1 is a valued dimension's term. */
+    char term_ids[PR_HD_COUNT][33][37];
+    char ext_ids[32][37];
 } ex;
 
 /* The UUID of "<owner>/<a><b>" (owner may be empty). */
@@ -62,12 +66,12 @@ static const char *cat3(pr_buf *b, const char *x, const char *y, const char *z)
     return b->err ? "" : b->p;
 }
 
-/* One term of the paroer taxonomy. */
-static void paroer_term(ex *E, const char *code, const char *name, const char *description)
+/* One term of the paroer taxonomy; `cached` is its slot in E->term_ids. */
+static void paroer_term(ex *E, const char *code, const char *name, const char *description, char cached[37])
 {
     pr_jw *w = &E->w;
-    char id[37];
-    uuid_of(E, "", 0, "term:paroer:", code, id);
+    if (!cached[0]) uuid_of(E, "", 0, "term:paroer:", code, cached);
+    const char *id = cached;
     pr_jw_key(w, "taxonomy_term");
     pr_jw_object(w);
     pr_jw_kstr(w, "id", id);
@@ -101,9 +105,10 @@ static void attr(ex *E, const char *link_id, const char *entity, int dim, int32_
         pr_buf_puts(b, d->da);
         pr_buf_puts(b, ": ");
         pr_buf_puts(b, da ? da : "");
-        paroer_term(E, term, en ? en : term, b->err ? "" : b->p);
+        paroer_term(E, term, en ? en : term, b->err ? "" : b->p,
+                    E->term_ids[dim][code + 1]);
     } else {
-        paroer_term(E, term, d->en, d->da);
+        paroer_term(E, term, d->en, d->da, E->term_ids[dim][0]);
     }
     pr_jw_end(w);
 }
@@ -137,8 +142,8 @@ static void ext_attr(ex *E, const char *sid, const pr_hsds_ext_term *t)
     pr_jw_kstr(w, "link_id", sid);
     pr_jw_kstr(w, "link_type", t->kind >= 0 ? "service_type" : "eligibility");
     pr_jw_kstr(w, "link_entity", "service");
-    char id[37];
-    uuid_of(E, "", 0, cat3(&E->t1, "term:", t->taxonomy, ":"), t->code, id);
+    char *id = E->ext_ids[(size_t)(t - pr_hsds_ext_terms) % 32];
+    if (!id[0]) uuid_of(E, "", 0, cat3(&E->t1, "term:", t->taxonomy, ":"), t->code, id);
     pr_jw_key(w, "taxonomy_term");
     pr_jw_object(w);
     pr_jw_kstr(w, "id", id);
@@ -704,8 +709,10 @@ int paroer_catalog_to_hsds(const paroer_catalog *c, const paroer_hsds_options *o
                         (int)opts->hsds_version);
     paroer_allocator a;
     pr_alloc_resolve(&a, opts->allocator);
-    ex E;
-    memset(&E, 0, sizeof E);
+    ex *Ep = pr_malloc(&a, sizeof *Ep);   /* the id caches make it too big for the stack */
+    if (!Ep) return pr_error(PAROER_ENOMEM, "out of memory");
+    memset(Ep, 0, sizeof *Ep);
+#define E (*Ep)
     E.c = c;
     E.v31 = opts->hsds_version == PAROER_HSDS_3_1;
     E.date = opts->date != PAROER_DATE_NONE ? opts->date : paroer_date_today();
@@ -728,5 +735,8 @@ int paroer_catalog_to_hsds(const paroer_catalog *c, const paroer_hsds_options *o
     pr_buf_discard(&E.t1);
     pr_buf_discard(&E.t2);
     if (err && !E.w.b.err) E.w.b.err = err;
-    return pr_jw_finish(&E.w, out, len);
+    int rc = pr_jw_finish(&E.w, out, len);
+#undef E
+    pr_free(&a, Ep);
+    return rc;
 }

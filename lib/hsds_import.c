@@ -287,6 +287,7 @@ static void read_attributes(im *I, const json_t *obj, const pr_jpath *objp, pa *
                 pr_jpath vp = {&ap, "value", 0};
                 if (!value || !*value) BAD(I, &vp, "the paroer term \"legal_basis\" needs a value");
                 else if (a->n_legal < PR_COUNT_OF(a->legal)) a->legal[a->n_legal++] = json_object_get(at, "value");
+                else WARN(I, &ap, "more than %zu legal bases on one service: this one is ignored", PR_COUNT_OF(a->legal));
                 continue;
             }
             paroer_attr(I, a, code, value, &ap, &cp, org);
@@ -298,6 +299,8 @@ static void read_attributes(im *I, const json_t *obj, const pr_jpath *objp, pa *
                 a->codes[a->n_codes].system = tax;
                 a->codes[a->n_codes].code = code;
                 a->n_codes++;
+            } else {
+                WARN(I, &ap, "more than %zu external codes on one service: this one is ignored", PR_COUNT_OF(a->codes));
             }
             continue;
         }

@@ -15,3 +15,8 @@ if(TARGET paroer-cli)
                      $<TARGET_FILE:paroer-synth> ${CMAKE_CURRENT_BINARY_DIR}/hsds-synth)
   endif()
 endif()
+if(TARGET paroer-cli)
+  add_test(NAME hsds_convert_cli
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/hsds/check_convert.sh $<TARGET_FILE:paroer-cli>
+                   ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/hsds-convert)
+endif()
