@@ -285,6 +285,7 @@ static int add_eligible(pr_run *run, uint32_t i, const pr_moff *m, uint32_t best
     e.reason_off = 0;
     e.n_reasons = 0;
     e.outcome = PAROER_OUTCOME_ELIGIBLE;
+    e.missing = 0;
     res->n_eligible++;
     if (run->top == 0) {
         if (res->n_entries == res->cap_entries &&

@@ -325,6 +325,19 @@ uint64_t pr_question_decided(const pr_moff *m, const struct paroer_offer *o, pr_
     uint64_t n = 0;
     int32_t rep[2];
     uint32_t cnt[2];
+    /* A fact whose atom is decided for this offer changes nothing: the offer
+     * stays possible under every answer (n = 0), so it is not evaluated. */
+    switch (fact) {
+    case PR_FACT_AGE: if (pr_atom_relative_age(m, w) != PR_MAYBE) return 0; break;
+    case PR_FACT_EMPLOYED: if (!(m->t_requires & PR_BIT(PAROER_FLAG_EMPLOYED))) return 0; break;
+    case PR_FACT_CONDITIONS: if (pr_atom_condition(m, &wrels[relation]) != PR_MAYBE) return 0; break;
+    case PR_FACT_CARED_FOR_AGE: if (pr_atom_cared_for_age(m, &wrels[relation]) != PR_MAYBE) return 0; break;
+    case PR_FACT_BEREAVED: if (pr_atom_bereaved(m, &wrels[relation]) != PR_MAYBE) return 0; break;
+    case PR_FACT_COHABITING: if (!(m->t_requires & PR_BIT(PAROER_FLAG_COHABITING))) return 0; break;
+    case PR_FACT_CARED_AT_HOME: if (!(m->t_requires & PR_BIT(PAROER_FLAG_CARED_AT_HOME))) return 0; break;
+    case PR_FACT_TERMINAL: if (!(m->t_requires & PR_BIT(PAROER_FLAG_TERMINAL))) return 0; break;
+    default: break;
+    }
     if (fact == PR_FACT_AGE) {
         const int32_t lo = w->age_lo, hi = w->age_hi;
         range_classes(lo, hi, m->ra_min, pr_moff_age_max(m), rep, cnt);

@@ -524,6 +524,36 @@ static void test_option_and_entry_points(void **state)
     paroer_catalog_free(c);
 }
 
+/* A warmed matcher allocates nothing, unknown facts and questions included. */
+static void test_warmed_matcher_allocates_nothing(void **state)
+{
+    (void)state;
+    paroer_catalog *c = tm_random_catalog(12, 10, 5);
+    tm_alloc_ctx ctx = {-1, 0, 0};
+    paroer_allocator al = tm_allocator(&ctx);
+    paroer_match_options o = tm_opts(TM_TODAY, 5, 1);
+    o.possible = 1;
+    o.allocator = &al;
+    paroer_matcher *m = NULL;
+    assert_int_equal(paroer_matcher_new(&m, c, &o), PAROER_OK);
+    paroer_relative *rels[100];
+    tm_rng g = {4242};
+    for (int k = 0; k < 100; k++) {
+        partial p = random_partial(&g);
+        rels[k] = build(&p);
+    }
+    const paroer_match_result *res;
+    for (int k = 0; k < 100; k++) assert_int_equal(paroer_matcher_match(m, rels[k], &res), PAROER_OK);
+    long before = ctx.count;
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = 0; k < 100; k++) assert_int_equal(paroer_matcher_match(m, rels[k], &res), PAROER_OK);
+    assert_int_equal(ctx.count, before);
+    paroer_matcher_free(m);
+    assert_int_equal(ctx.live, 0);
+    for (int k = 0; k < 100; k++) paroer_relative_free(rels[k]);
+    paroer_catalog_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -531,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_condition_classes),
         cmocka_unit_test(test_question_scores),
         cmocka_unit_test(test_option_and_entry_points),
+        cmocka_unit_test(test_warmed_matcher_allocates_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
