@@ -576,7 +576,7 @@ static void svg_bars(rep *r, const char *aria, const bar_row *rows, size_t n, in
     pr_html *b = r->b;
     /* 620 units wide: drawn at about 500 px in a column, the 14-unit text stays readable. */
     const int label_w = 310, bar_w = series == 2 ? 170 : 220, row_h = series == 2 ? 34 : 26,
-              top = series == 2 ? 28 : 4, width = 620;
+              top = series == 2 ? 28 : 4, width = series == 2 ? 700 : 620;
     int h = top + (int)n * row_h + 6;
     char p[32], lab[256];
     pr_html_printf(b, "<svg class=\"bars\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"", width, h);
@@ -887,7 +887,7 @@ static void population_chart(rep *r, int32_t breakdown, const char *title, unsig
         double d = rel ? (double)rel : 1.0;
         row->v[0] = (double)reached / d;
         row->v[1] = (double)met / d;
-        snprintf(row->note, sizeof row->note, "(%s)", fmt_int(rel, r->lang, num));
+        snprintf(row->note, sizeof row->note, T("(%s pårørende)", "(%s relatives)"), fmt_int(rel, r->lang, num));
     }
     const char *names[2] = {T("har mindst ét tilbud", "reached by an offer"), T("alle behov dækket", "every need met")};
     pr_html_put(r->b, "<div><h3>");

@@ -3,7 +3,8 @@
  * comma) gets byte for byte the text of the "C" locale, and it parses as JSON
  * with its numbers intact. Covered: the match JSON, the coverage JSON with a
  * municipality and a population, the national coverage JSON, the overview
- * JSON and CSV. A writer added later belongs in outputs() below.
+ * JSON and CSV, the catalog JSON, HSDS 3.0 and 3.1, and the HTML report. A
+ * writer added later belongs in outputs() below.
  * scripts/setup.sh installs the locale (Debian: locales-all). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -21,9 +22,10 @@
 #include <paroer/paroer.h>
 
 #define OK(x) assert_int_equal((x), PAROER_OK)
-#define N_OUT 5
+#define N_OUT 9
 
-typedef struct out { const char *name; char *text; size_t len; int json; } out;
+enum { TEXT = 0, JSON = 1, CSV = 2 };
+typedef struct out { const char *name; char *text; size_t len; int kind; } out;
 
 /* Every output, written in the current locale. */
 static void outputs(out o[N_OUT])
@@ -44,10 +46,11 @@ static void outputs(out o[N_OUT])
     mo.explain = 1;
     paroer_match_result *m = NULL;
     OK(paroer_match(&m, c, r, &mo));
-    o[0] = (out){"match", NULL, 0, 1};
+    o[0] = (out){"match", NULL, 0, JSON};
     OK(paroer_match_result_to_json(m, &o[0].text, &o[0].len));
     paroer_match_result_free(m);
 
+    paroer_coverage *cov306 = NULL;
     for (int k = 0; k < 2; k++) {
         paroer_coverage_options co;
         OK(paroer_coverage_options_init(&co, PAROER_COVERAGE_OPTIONS_VERSION));
@@ -56,9 +59,10 @@ static void outputs(out o[N_OUT])
         co.population = pop;
         paroer_coverage *cov = NULL;
         OK(paroer_coverage_compute(&cov, c, &co));
-        o[1 + k] = (out){k == 0 ? "coverage 306" : "coverage national", NULL, 0, 1};
+        o[1 + k] = (out){k == 0 ? "coverage 306" : "coverage national", NULL, 0, JSON};
         OK(paroer_coverage_to_json(cov, &o[1 + k].text, &o[1 + k].len));
-        paroer_coverage_free(cov);
+        if (k == 0) cov306 = cov;
+        else paroer_coverage_free(cov);
     }
 
     paroer_overview_options oo;
@@ -66,11 +70,24 @@ static void outputs(out o[N_OUT])
     oo.date = date;
     paroer_overview *ov = NULL;
     OK(paroer_overview_compute(&ov, c, &oo));
-    o[3] = (out){"overview json", NULL, 0, 1};
+    o[3] = (out){"overview json", NULL, 0, JSON};
     OK(paroer_overview_to_json(ov, &o[3].text, &o[3].len));
-    o[4] = (out){"overview csv", NULL, 0, 0};
+    o[4] = (out){"overview csv", NULL, 0, CSV};
     OK(paroer_overview_to_csv(ov, &o[4].text, &o[4].len));
     paroer_overview_free(ov);
+
+    o[5] = (out){"catalog json", NULL, 0, JSON};
+    OK(paroer_catalog_to_json(c, &o[5].text, &o[5].len));
+    for (int k = 0; k < 2; k++) {
+        paroer_hsds_options ho;
+        OK(paroer_hsds_options_init(&ho, PAROER_HSDS_OPTIONS_VERSION));
+        ho.hsds_version = k == 0 ? PAROER_HSDS_3_0 : PAROER_HSDS_3_1;
+        o[6 + k] = (out){k == 0 ? "hsds 3.0" : "hsds 3.1", NULL, 0, JSON};
+        OK(paroer_catalog_to_hsds(c, &ho, &o[6 + k].text, &o[6 + k].len));
+    }
+    o[8] = (out){"report html", NULL, 0, TEXT};
+    OK(paroer_report_html(cov306, c, NULL, &o[8].text, &o[8].len));
+    paroer_coverage_free(cov306);
 
     paroer_relative_free(r);
     paroer_population_free(pop);
@@ -105,13 +122,13 @@ static void test_danish_locale(void **state)
     for (int i = 0; i < N_OUT; i++) {
         if (plain[i].len != danish[i].len || memcmp(plain[i].text, danish[i].text, plain[i].len) != 0)
             fail_msg("%s: the text differs under da_DK.UTF-8", plain[i].name);
-        if (plain[i].json) {
+        if (plain[i].kind == JSON) {
             json_error_t err;
             json_t *doc = json_loadb(danish[i].text, danish[i].len, 0, &err);
             if (!doc) fail_msg("%s: not JSON under da_DK.UTF-8: %s", plain[i].name, err.text);
             total_reals += reals(doc);
             json_decref(doc);
-        } else {
+        } else if (plain[i].kind == CSV) {
             /* CSV: a decimal comma would add fields; every line has the header's. */
             size_t fields = 0, line_fields = 0;
             int first = 1;

@@ -59,20 +59,20 @@ static int write_out(const char *path, const char *text, size_t len)
         if (!ok) cli_error("cannot write %s", path);
         return ok ? CLI_OK : CLI_IO;
     }
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp) return CLI_INTERNAL;
-    snprintf(tmp, n, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    int ok = f && fwrite(text, 1, len, f) == len && fputc('\n', f) != EOF;
-    if (f && fclose(f) != 0) ok = 0;
-    if (ok && rename(tmp, path) != 0) ok = 0;
-    if (!ok) {
-        cli_error("cannot write %s", path);
-        remove(tmp);
+    /* The library's atomic write: an exclusive temporary file beside it,
+     * synced, the old mode kept, renamed (paroer_file_write()). */
+    char *buf = malloc(len + 1);
+    if (!buf) return CLI_INTERNAL;
+    memcpy(buf, text, len);
+    buf[len] = '\n';
+    int rc = paroer_file_write(path, buf, len + 1);
+    free(buf);
+    if (rc == PAROER_ENOMEM) return CLI_INTERNAL;
+    if (rc != PAROER_OK) {
+        cli_error("%s: %s", path, paroer_error_last()->message);
+        return CLI_IO;
     }
-    free(tmp);
-    return ok ? CLI_OK : CLI_IO;
+    return CLI_OK;
 }
 
 int cli_convert_main(int argc, char **argv, int first);

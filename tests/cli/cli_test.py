@@ -328,6 +328,15 @@ def group_hardening():
         check(open(html, encoding="utf-8").read().startswith("<!DOCTYPE html>"), "the report replaced the old one", "")
         check(os.listdir(outdir) == ["r.html"], "no temporary file is left", str(os.listdir(outdir)))
         check(os.stat(html).st_mode & 0o777 == 0o640, "the replaced file keeps its mode", oct(os.stat(html).st_mode))
+        # convert -o replaces a file whole through the same atomic write (mode kept, nothing left beside it).
+        cvdir = os.path.join(tmp, "cv")
+        os.mkdir(cvdir)
+        cv = write(cvdir, "o.json", "old")
+        os.chmod(cv, 0o640)
+        expect(["convert", "--from", "paroer", "--to", "hsds", src("data", "dk-offers.json"), "-o", cv], 0)
+        check(os.listdir(cvdir) == ["o.json"] and os.stat(cv).st_mode & 0o777 == 0o640 and
+              json.load(open(cv, encoding="utf-8")), "convert -o: whole, mode kept, no temporary file",
+              str(os.listdir(cvdir)))
         # Bad population rows: --max-errors of them, then the loader's line on the rest; the count stays exact.
         hdr = ("id,age,municipality,employed,relation,conditions,cared_for_age,hours_per_week,cohabiting,"
                "cared_at_home,terminal,bereaved,needs,modes,slots\n")
