@@ -524,6 +524,87 @@ static void test_option_and_entry_points(void **state)
     paroer_catalog_free(c);
 }
 
+/* Named cases: one certain and one possible relation; age ranges across an
+ * offer's bound; the excluded code under the favourable completion. */
+static void test_named_cases(void **state)
+{
+    (void)state;
+    paroer_catalog_builder *b = tm_builder();
+    tm_offer(b, "co", PAROER_KIND_PEER_GROUP);
+    tm_add(b, PAROER_FIELD_REQUIRES, PAROER_FLAG_COHABITING);
+    tm_end(b);
+    tm_offer(b, "te", PAROER_KIND_RESPITE_HOME);
+    tm_add(b, PAROER_FIELD_REQUIRES, PAROER_FLAG_TERMINAL);
+    tm_end(b);
+    tm_offer(b, "adult", PAROER_KIND_COURSE);
+    tm_int(b, PAROER_FIELD_RELATIVE_AGE_MIN, 18);
+    tm_add(b, PAROER_FIELD_CONDITIONS, PAROER_CONDITION_CANCER);
+    tm_end(b);
+    paroer_catalog *c = tm_finish(b);
+    partial p;
+    memset(&p, 0, sizeof p);
+    p.age_lo = 10; p.age_hi = 30;
+    p.n = 2;
+    p.r[0].kind = PAROER_RELATION_PARENT; p.r[0].cfa = -1; p.r[0].flag[0] = 1; p.r[0].conds = 1u << PAROER_CONDITION_DEMENTIA;
+    p.r[1].kind = PAROER_RELATION_SIBLING; p.r[1].cfa = -1; p.r[1].flag[2] = U; p.r[1].conds_unknown = 1;
+    paroer_relative *r = build(&p);
+    paroer_match_result *res = match_possible(c, r);
+    /* co: certain through relation 0 */
+    long i = tm_rank_of(res, "co");
+    assert_true(i >= 0);
+    assert_int_equal(paroer_match_result_outcome(res, (size_t)i), PAROER_OUTCOME_ELIGIBLE);
+    assert_int_equal(paroer_match_result_relation(res, (size_t)i), 0);
+    /* te: possible through relation 1, missing terminal; strain counted in the favourable completion */
+    i = tm_rank_of(res, "te");
+    assert_int_equal(paroer_match_result_outcome(res, (size_t)i), PAROER_OUTCOME_POSSIBLE);
+    assert_int_equal(paroer_match_result_relation(res, (size_t)i), 1);
+    assert_int_equal(paroer_match_result_missing_count(res, (size_t)i), 1);
+    assert_int_equal(paroer_match_result_missing(res, (size_t)i, 0), PAROER_FACT_TERMINAL);
+    assert_string_equal(TM_REASONS(res, (size_t)i), "requires:terminal,strain:high,missing:terminal");
+    /* adult: age 10..30 across 18, conditions of relation 1 unknown: possible, missing age and conditions */
+    i = tm_rank_of(res, "adult");
+    assert_int_equal(paroer_match_result_outcome(res, (size_t)i), PAROER_OUTCOME_POSSIBLE);
+    assert_int_equal(paroer_match_result_relation(res, (size_t)i), 1);
+    assert_int_equal(paroer_match_result_missing_count(res, (size_t)i), 2);
+    assert_int_equal(paroer_match_result_missing(res, (size_t)i, 0), PAROER_FACT_AGE);
+    assert_int_equal(paroer_match_result_missing(res, (size_t)i, 1), PAROER_FACT_CONDITIONS);
+    /* the questions: terminal decides "te" either way (2 / 2); an age below 18
+     * excludes "adult" (8 / 21); a condition other than cancer excludes it
+     * (10 / 11); cancer leaves the age open */
+    assert_int_equal(paroer_match_result_question_count(res), 3);
+    char code[48];
+    paroer_match_result_question_code(res, 0, code, sizeof code);
+    assert_string_equal(code, "relations[1].terminal");
+    paroer_match_result_question_code(res, 1, code, sizeof code);
+    assert_string_equal(code, "relations[1].conditions");
+    assert_int_equal(paroer_match_result_question_decided(res, 1), 10);
+    assert_int_equal(paroer_match_result_question_answers(res, 1), 11);
+    paroer_match_result_question_code(res, 2, code, sizeof code);
+    assert_string_equal(code, "age");
+    assert_int_equal(paroer_match_result_question_decided(res, 2), 8);
+    assert_int_equal(paroer_match_result_question_answers(res, 2), 21);
+    paroer_match_result_free(res);
+    paroer_relative_free(r);
+    /* age within the range: eligible on age; below it: excluded with relative_age */
+    p.age_lo = 20; p.age_hi = 30;
+    p.r[1].conds_unknown = 0; p.r[1].conds = 1u << PAROER_CONDITION_CANCER;
+    r = build(&p);
+    res = match_possible(c, r);
+    i = tm_rank_of(res, "adult");
+    assert_int_equal(paroer_match_result_outcome(res, (size_t)i), PAROER_OUTCOME_ELIGIBLE);
+    paroer_match_result_free(res);
+    paroer_relative_free(r);
+    p.age_lo = 5; p.age_hi = 17;
+    p.r[1].conds_unknown = 1;
+    r = build(&p);
+    res = match_possible(c, r);
+    assert_int_equal(tm_rank_of(res, "adult"), -1);
+    assert_string_equal(tm_excluded_code(res, "adult"), "relative_age");
+    paroer_match_result_free(res);
+    paroer_relative_free(r);
+    paroer_catalog_free(c);
+}
+
 /* A warmed matcher allocates nothing, unknown facts and questions included. */
 static void test_warmed_matcher_allocates_nothing(void **state)
 {
@@ -562,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_question_scores),
         cmocka_unit_test(test_option_and_entry_points),
         cmocka_unit_test(test_warmed_matcher_allocates_nothing),
+        cmocka_unit_test(test_named_cases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
