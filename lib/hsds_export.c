@@ -717,9 +717,9 @@ int paroer_catalog_to_hsds(const paroer_catalog *c, const paroer_hsds_options *o
     E.v31 = opts->hsds_version == PAROER_HSDS_3_1;
     E.date = opts->date != PAROER_DATE_NONE ? opts->date : paroer_date_today();
     pr_jw_init(&E.w, opts->allocator ? &a : NULL);
-    pr_buf_init(&E.owner, NULL);
-    pr_buf_init(&E.t1, NULL);
-    pr_buf_init(&E.t2, NULL);
+    pr_buf_init(&E.owner, &a);
+    pr_buf_init(&E.t1, &a);
+    pr_buf_init(&E.t2, &a);
     if (c->n_offers == 0 && c->n_policies > 0 && opts->diagnostics) {
         char msg[200];
         snprintf(msg, sizeof msg, "%u polic%s not exported: HSDS carries policies only on a service, and the "

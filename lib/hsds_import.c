@@ -479,7 +479,7 @@ static void read_schedule(im *I, const json_t *s, const pr_jpath *sp)
     const char *freq = opt_string(I, sc, "freq", &p0);
     if (!freq || !*freq) return;
     pr_buf b;
-    pr_buf_init(&b, NULL);
+    pr_buf_init(&b, &I->alloc);
     char num[32];
     rr_add(&b, "FREQ", freq);
     static const char *const text_keys[][2] = {{"byday", "BYDAY"}, {"bymonthday", "BYMONTHDAY"},

@@ -36,6 +36,7 @@ void pr_sha1_init(pr_sha1 *s)
 void pr_sha1_update(pr_sha1 *s, const void *data, size_t len)
 {
     const unsigned char *p = data;
+    if (!len) return;   /* also when data is NULL (an empty part) */
     s->bytes += len;
     if (s->fill) {
         size_t take = 64 - s->fill < len ? 64 - s->fill : len;

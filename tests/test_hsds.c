@@ -707,6 +707,82 @@ static void test_municipality_names(void **state)
     assert_int_equal(pr_hsds_muni_by_name("MyCity", 6), -1);
 }
 
+/* ---- allocation failures -------------------------------------------------------------- */
+
+typedef struct failing { long live, count, fail_at; } failing;
+static void *f_malloc(void *ctx, size_t n)
+{
+    failing *f = ctx;
+    if (f->count++ == f->fail_at) return NULL;
+    void *p = malloc(n);
+    if (p) f->live++;
+    return p;
+}
+static void *f_realloc(void *ctx, void *p, size_t old, size_t n)
+{
+    failing *f = ctx;
+    (void)old;
+    if (f->count++ == f->fail_at) return NULL;
+    void *q = realloc(p, n);
+    if (q && !p) f->live++;
+    return q;
+}
+static void f_free(void *ctx, void *p)
+{
+    failing *f = ctx;
+    if (p) f->live--;
+    free(p);
+}
+
+/* Every allocation of the export and the import failing in turn: ENOMEM,
+ * nothing leaked; and the run with no failure gives the full result. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    paroer_catalog *c = built();
+    size_t n;
+    char *h = export(c, PAROER_HSDS_3_1, &n);
+    int done_export = 0, done_import = 0;
+    for (long k = 0; k < 100000 && !(done_export && done_import); k++) {
+        failing f = {0, 0, k};
+        paroer_allocator a = {f_malloc, f_realloc, f_free, &f};
+        paroer_hsds_options o;
+        paroer_hsds_options_init(&o, PAROER_HSDS_OPTIONS_VERSION);
+        o.allocator = &a;
+        o.date = day("2026-01-01");
+        if (!done_export) {
+            char *t = NULL;
+            int rc = paroer_catalog_to_hsds(c, &o, &t, NULL);
+            if (rc == PAROER_OK) {
+                assert_string_equal(t, h);
+                f_free(&f, t);
+                done_export = 1;
+            } else {
+                assert_int_equal(rc, PAROER_ENOMEM);
+                assert_null(t);
+            }
+            assert_int_equal(f.live, 0);
+        }
+        if (!done_import) {
+            f.count = 0;
+            paroer_catalog *d = NULL;
+            int rc = paroer_catalog_from_hsds_buffer(&d, h, n, "x.json", &o);
+            if (rc == PAROER_OK) {
+                catalogs_equal(c, d);
+                done_import = 1;
+            } else {
+                assert_int_equal(rc, PAROER_ENOMEM);
+                assert_null(d);
+            }
+            paroer_catalog_free(d);
+            assert_int_equal(f.live, 0);
+        }
+    }
+    assert_true(done_export && done_import);
+    paroer_free(h);
+    paroer_catalog_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -716,7 +792,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_built),      cmocka_unit_test(test_policies_without_offers),
         cmocka_unit_test(test_spec_examples),        cmocka_unit_test(test_foreign_danish),
         cmocka_unit_test(test_errors_located),       cmocka_unit_test(test_detect),
-        cmocka_unit_test(test_municipality_names),
+        cmocka_unit_test(test_municipality_names),   cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
