@@ -6,7 +6,7 @@
  *                           [--population-file FILE.csv] -o FILE.csv
  *
  * A standalone program: it does not use the library and only writes text
- * files in the formats of ../shared/spec/CONTRACT.md (sections 2 and 5).  The
+ * files in the formats of docs/contract.md (sections 2 and 5).  The
  * same arguments give byte-identical output on every platform.  The model and
  * its calibration are documented in docs/synthetic.md.
  *

@@ -11,7 +11,9 @@
 
 enum { ST_NONE = 0, ST_OFFER = 1, ST_POLICY = 2, ST_GOAL = 3 };
 
-typedef struct pr_origin { uint32_t doc, index; } pr_origin;  /* where an object was defined */
+/* Where an object was defined: document, index in it (of the policy for a
+ * goal) and, for a goal, its index in the policy. */
+typedef struct pr_origin { uint32_t doc, index, sub, slot; } pr_origin;
 
 struct paroer_catalog_builder {
     paroer_allocator alloc;
@@ -34,10 +36,21 @@ struct paroer_catalog_builder {
     /* finished objects */
     struct paroer_provider *providers; size_t n_providers, cap_providers;
     struct paroer_offer *offers; size_t n_offers, cap_offers;
-    pr_origin *offer_origin; size_t cap_offer_origin;
     struct paroer_policy *policies; size_t n_policies, cap_policies;
-    pr_origin *policy_origin; size_t cap_policy_origin;
+    /* Every id seen, of valid and broken objects alike, so that one pass
+     * reports every duplicate: the maps give a registration number, the
+     * origin arrays where it was first defined. A broken object makes the
+     * whole build fail, so in a finished catalog registration number and
+     * index are the same. */
+    pr_origin *offer_origin; size_t n_offer_reg, cap_offer_origin;
+    pr_origin *policy_origin; size_t n_policy_reg, cap_policy_origin;
+    pr_origin *provider_origin; size_t n_provider_reg, cap_provider_origin;  /* slot: index in providers */
+    pr_origin *goal_origin; size_t n_goal_reg, cap_goal_origin;
     const char **languages; size_t n_languages, cap_languages;
+    uint32_t *lang_stamp; size_t cap_lang_stamp;   /* per language: the offer that last listed it */
+    uint32_t offer_serial;
+    int lang_limit_said;
+    int providers_unknown;        /* pr_builder_providers_unknown() */
     pr_strmap lang_map, offer_ids, provider_ids, policy_ids, goal_ids;
     /* the open object */
     int state;
@@ -50,6 +63,7 @@ struct paroer_catalog_builder {
     pr_code *codes; size_t n_codes, cap_codes;
     struct paroer_policy curp;
     char policy_path[128];
+    size_t goals_begun;           /* in the open policy */
     struct paroer_goal *goals; size_t n_goals, cap_goals;
     pr_action_plan *plans; size_t n_plans, cap_plans;
     struct paroer_goal curg;
@@ -85,8 +99,8 @@ static int vreport(paroer_catalog_builder *b, int severity, int code, const char
     char full[1400];
     if (path && path[0]) snprintf(full, sizeof full, "%s in %s", msg, path);
     else snprintf(full, sizeof full, "%s", msg);
-    if (pr_diag_add(b->diags, severity, severity == PR_SEV_ERROR ? code : 0, doc_name(b), path, line, column,
-                    full) != 0) {
+    if (pr_diag_add_doc(b->diags, b->n_docs ? b->n_docs - 1 : 0, severity, severity == PR_SEV_ERROR ? code : 0,
+                        doc_name(b), path, line, column, full) != 0) {
         /* A diagnostic that cannot be recorded fails the build with ENOMEM,
          * warnings too: the caller must not get a result whose diagnostics
          * silently miss an entry (tests/test_alloc_failure.c). */
@@ -141,6 +155,8 @@ static int field_error(paroer_catalog_builder *b, int code, const char *field, c
     if (b->state != ST_NONE) b->cur_failed = 1;
     return r;
 }
+
+void pr_builder_providers_unknown(paroer_catalog_builder *b) { b->providers_unknown = 1; }
 
 size_t pr_builder_error_count(const paroer_catalog_builder *b) { return b->n_errors; }
 int pr_builder_should_stop(const paroer_catalog_builder *b) { return b->n_errors >= b->max_errors; }
@@ -214,7 +230,13 @@ static void free_scratch(paroer_catalog_builder *b)
     pr_free(a, b->doc_names);
     b->doc_names = NULL; b->n_docs = b->cap_docs = 0;
     pr_free(a, b->offer_origin); pr_free(a, b->policy_origin);
-    b->offer_origin = b->policy_origin = NULL; b->cap_offer_origin = b->cap_policy_origin = 0;
+    pr_free(a, b->provider_origin); pr_free(a, b->goal_origin);
+    pr_free(a, b->lang_stamp);
+    b->offer_origin = b->policy_origin = b->provider_origin = b->goal_origin = NULL;
+    b->lang_stamp = NULL;
+    b->cap_offer_origin = b->cap_policy_origin = b->cap_provider_origin = b->cap_goal_origin = 0;
+    b->cap_lang_stamp = 0;
+    b->n_offer_reg = b->n_policy_reg = b->n_provider_reg = b->n_goal_reg = 0;
     pr_strmap_free(&b->lang_map);
     pr_strmap_free(&b->goal_ids);
 }
@@ -293,16 +315,63 @@ static int check_text(paroer_catalog_builder *b, const char *s, const char *fiel
     return 0;
 }
 
+/* Where the open object is: its document and the indexes in b->objpath
+ * ("offers[3]", "policies[1].goals[2]"), which is the path the loader gave. */
+static pr_origin origin_here(const paroer_catalog_builder *b, const char *objpath)
+{
+    pr_origin o = {b->n_docs ? (uint32_t)(b->n_docs - 1) : 0, 0, 0, PR_NONE};
+    uint32_t *dst[2] = {&o.index, &o.sub};
+    int k = 0;
+    for (const char *p = objpath; *p && k < 2; p++) {
+        if (*p != '[') continue;
+        uint32_t v = 0;
+        for (p++; *p >= '0' && *p <= '9'; p++) v = v * 10 + (uint32_t)(*p - '0');
+        *dst[k++] = v;
+        if (!*p) break;
+    }
+    return o;
+}
+
+static const char *origin_doc(const paroer_catalog_builder *b, pr_origin o)
+{
+    return b->doc_names && o.doc < b->n_docs ? b->doc_names[o.doc] : "<builder>";
+}
+
+/* Registers `id` (interned: it outlives the map) as the next object of its
+ * kind, valid or not: the map gives the registration number, `origins` where
+ * it was defined. Returns 0 or PAROER_ENOMEM (recorded). */
+static int register_id(paroer_catalog_builder *b, pr_strmap *map, pr_origin **origins, size_t *n, size_t *cap,
+                       const char *id, pr_origin where)
+{
+    if (pr_grow(&b->alloc, (void **)origins, cap, *n + 1, sizeof **origins)) return enomem(b);
+    if (pr_strmap_put(map, id, strlen(id), (uint32_t)*n, NULL)) return enomem(b);
+    (*origins)[(*n)++] = where;
+    return 0;
+}
+
+/* 1 when one more distinct language tag `code` fits the limit, keeping a
+ * place for "da", which every catalog holds (the contract's default). */
+static int language_fits(const paroer_catalog_builder *b, const char *code, size_t len)
+{
+    int is_da = len == 2 && code[0] == 'd' && code[1] == 'a';
+    size_t need = 1 + (!is_da && !pr_strmap_get(&b->lang_map, "da", 2, NULL));
+    return b->n_languages + need <= PR_MAX_LANGUAGES;
+}
+
+/* The id of language `code`, interned when new. PR_NONE when memory ran out
+ * (recorded); callers check language_fits() first. */
 static uint32_t intern_language(paroer_catalog_builder *b, const char *code, size_t len)
 {
     uint32_t id;
     if (pr_strmap_get(&b->lang_map, code, len, &id)) return id;
-    if (b->n_languages >= UINT16_MAX) return PR_NONE;
+    if (b->n_languages >= PR_MAX_LANGUAGES) return PR_NONE;
     const char *s = pr_arena_strndup(&b->cat->arena, code, len);
-    if (!s || pr_grow(&b->alloc, (void **)&b->languages, &b->cap_languages, b->n_languages + 1, sizeof(char *)))
+    if (!s || pr_grow(&b->alloc, (void **)&b->languages, &b->cap_languages, b->n_languages + 1, sizeof(char *)) ||
+        pr_grow(&b->alloc, (void **)&b->lang_stamp, &b->cap_lang_stamp, b->n_languages + 1, sizeof *b->lang_stamp))
         return PR_NONE;
     id = (uint32_t)b->n_languages;
     if (pr_strmap_put(&b->lang_map, s, len, id, NULL) != 0) return PR_NONE;
+    b->lang_stamp[id] = 0;
     b->languages[b->n_languages++] = s;
     return id;
 }
@@ -344,28 +413,50 @@ int paroer_builder_add_provider(paroer_catalog_builder *b, const char *id, const
         return pr_builder_report(b, PR_SEV_ERROR, id ? PAROER_ESCHEMA : PAROER_EINVALID, fpath,
                                  "a provider needs a non-empty id");
     }
+    /* Every problem is reported, and a broken provider's id is still
+     * registered: offers naming it are not flagged too, and a later
+     * duplicate of it is found in the same pass. */
+    int rc = 0;
     if (kind < 0 || kind >= PR_N_PROVIDER_KIND) {
         snprintf(fpath, sizeof fpath, "%s.kind", path);
-        return pr_builder_report(b, PR_SEV_ERROR, PAROER_ESCHEMA, fpath, "unknown provider_kind value %d", (int)kind);
+        rc = pr_builder_report(b, PR_SEV_ERROR, PAROER_ESCHEMA, fpath, "unknown provider_kind value %d", (int)kind);
     }
     if (area != -1 && (area < 0 || area >= PR_N_AREA)) {
         snprintf(fpath, sizeof fpath, "%s.area", path);
-        return pr_builder_report(b, PR_SEV_ERROR, PAROER_ESCHEMA, fpath, "unknown area value %d", (int)area);
+        rc = pr_builder_report(b, PR_SEV_ERROR, PAROER_ESCHEMA, fpath, "unknown area value %d", (int)area);
     }
-    if (pr_strmap_get(&b->provider_ids, id, strlen(id), NULL)) {
+    uint32_t first;
+    if (pr_strmap_get(&b->provider_ids, id, strlen(id), &first)) {
+        char q[256];
+        pr_quote(q, sizeof q, id, strlen(id), 200);
+        pr_origin org = b->provider_origin[first];
         snprintf(fpath, sizeof fpath, "%s.id", path);
-        return pr_builder_report(b, PR_SEV_ERROR, PAROER_EDUPLICATE, fpath, "duplicate provider id \"%.200s\"", id);
+        return pr_builder_report(b, PR_SEV_ERROR, PAROER_EDUPLICATE, fpath,
+                                 "duplicate provider id %s (first defined in %s at providers[%u])", q,
+                                 origin_doc(b, org), (unsigned)org.index);
+    }
+    pr_origin where = origin_here(b, path);
+    const char *sid = intern_text(b, id);
+    if (!sid) return enomem(b);
+    if (rc) {
+        if (register_id(b, &b->provider_ids, &b->provider_origin, &b->n_provider_reg, &b->cap_provider_origin, sid,
+                        where))
+            return PAROER_ENOMEM;
+        return rc;
     }
     if (pr_grow(&b->alloc, (void **)&b->providers, &b->cap_providers, b->n_providers + 1, sizeof *b->providers))
         return enomem(b);
     struct paroer_provider *p = &b->providers[b->n_providers];
     p->index = (uint32_t)b->n_providers;
-    p->id = intern_text(b, id);
+    p->id = sid;
     p->name = intern_text(b, name ? name : "");
     p->kind = kind;
     p->area = area;
-    if (!p->id || !p->name) return enomem(b);
-    if (pr_strmap_put(&b->provider_ids, p->id, strlen(p->id), p->index, NULL)) return enomem(b);
+    if (!p->name) return enomem(b);
+    where.slot = p->index;
+    if (register_id(b, &b->provider_ids, &b->provider_origin, &b->n_provider_reg, &b->cap_provider_origin, p->id,
+                    where))
+        return PAROER_ENOMEM;
     b->n_providers++;
     return PAROER_OK;
 }
@@ -382,6 +473,7 @@ int paroer_builder_begin_offer(paroer_catalog_builder *b, const char *id, const 
     memset(&b->cur, 0, sizeof b->cur);
     b->n_munis = b->n_langs = b->n_legal = b->n_codes = 0;
     b->cur_needs_given = 0;
+    b->offer_serial++;
     struct paroer_offer *o = &b->cur;
     target_defaults(&o->target);
     o->provider = PR_NONE;
@@ -598,11 +690,22 @@ int paroer_builder_add_text(paroer_catalog_builder *b, int32_t field, const char
     if (field == PAROER_FIELD_LANGUAGES) {
         if (len == 0 || len > 35)
             return field_error(b, PAROER_ESCHEMA, "languages", "a language code must be 1 to 35 characters");
+        if (!pr_strmap_get(&b->lang_map, utf8, len, NULL) && !language_fits(b, utf8, len)) {
+            /* A limit of the catalog (language ids are 16-bit), said once. */
+            if (b->lang_limit_said) {
+                b->cur_failed = 1;
+                return PAROER_ESCHEMA;
+            }
+            b->lang_limit_said = 1;
+            return field_error(b, PAROER_ESCHEMA, "languages",
+                               "too many distinct language tags: the catalogs loaded together may use at most %d "
+                               "(\"da\" included)", (int)PR_MAX_LANGUAGES);
+        }
         uint32_t id = intern_language(b, utf8, len);
         if (id == PR_NONE) return enomem(b);
-        for (size_t i = 0; i < b->n_langs; i++)
-            if (b->langs[i] == id) return PAROER_OK;
+        if (b->lang_stamp[id] == b->offer_serial) return PAROER_OK;   /* listed twice */
         if (pr_grow(&b->alloc, (void **)&b->langs, &b->cap_langs, b->n_langs + 1, sizeof *b->langs)) return enomem(b);
+        b->lang_stamp[id] = b->offer_serial;
         b->langs[b->n_langs++] = (uint16_t)id;
         return PAROER_OK;
     }
@@ -659,21 +762,34 @@ int paroer_builder_end_offer(paroer_catalog_builder *b)
     if (o->valid_from != PAROER_DATE_NONE && o->valid_to != PAROER_DATE_NONE && o->valid_from > o->valid_to)
         rc = field_error(b, PAROER_ESCHEMA, "valid_to", "valid_to is before valid_from");
     /* Provider reference: providers are added before the offers that name them. */
+    char q[256];
     if (o->provider_id) {
-        uint32_t pi;
-        if (pr_strmap_get(&b->provider_ids, o->provider_id, strlen(o->provider_id), &pi)) o->provider = pi;
-        else rc = field_error(b, PAROER_ESCHEMA, "provider", "unknown provider \"%.200s\" (no provider with that id is loaded)",
-                              o->provider_id);
+        uint32_t reg;
+        if (pr_strmap_get(&b->provider_ids, o->provider_id, strlen(o->provider_id), &reg)) {
+            o->provider = b->provider_origin[reg].slot;
+        } else if (b->providers_unknown) {
+            b->cur_failed = 1;   /* the build failed already; the reference cannot be judged */
+        } else {
+            pr_quote(q, sizeof q, o->provider_id, strlen(o->provider_id), 200);
+            rc = field_error(b, PAROER_ESCHEMA, "provider", "unknown provider %s (no provider with that id is loaded)", q);
+        }
     }
     uint32_t first;
+    int dup = 0;
     if (o->id && o->id[0] && pr_strmap_get(&b->offer_ids, o->id, strlen(o->id), &first)) {
         pr_origin org = b->offer_origin[first];
-        rc = field_error(b, PAROER_EDUPLICATE, "id", "duplicate offer id \"%.200s\" (first defined in %s at offers[%u])",
-                         o->id, b->doc_names && org.doc < b->n_docs ? b->doc_names[org.doc] : "<builder>",
-                         (unsigned)org.index);
+        pr_quote(q, sizeof q, o->id, strlen(o->id), 200);
+        rc = field_error(b, PAROER_EDUPLICATE, "id", "duplicate offer id %s (first defined in %s at offers[%u])", q,
+                         origin_doc(b, org), (unsigned)org.index);
+        dup = 1;
     }
     if (rc || b->cur_failed) {
         b->state = ST_NONE;
+        /* Registered all the same, so its duplicate is found in this pass. */
+        if (!dup && o->id && o->id[0] &&
+            register_id(b, &b->offer_ids, &b->offer_origin, &b->n_offer_reg, &b->cap_offer_origin, o->id,
+                        origin_here(b, b->objpath)))
+            return PAROER_ENOMEM;
         return rc ? rc : (b->first_error ? b->first_error : PAROER_ESCHEMA);
     }
     /* Defaults of the contract. */
@@ -705,14 +821,13 @@ int paroer_builder_end_offer(paroer_catalog_builder *b)
     if ((b->n_munis && !o->municipalities) || !o->languages || (b->n_legal && !o->legal_basis) ||
         (b->n_codes && !o->codes))
         return enomem(b);
-    if (pr_grow(&b->alloc, (void **)&b->offers, &b->cap_offers, b->n_offers + 1, sizeof *b->offers) ||
-        pr_grow(&b->alloc, (void **)&b->offer_origin, &b->cap_offer_origin, b->n_offers + 1, sizeof *b->offer_origin))
+    if (pr_grow(&b->alloc, (void **)&b->offers, &b->cap_offers, b->n_offers + 1, sizeof *b->offers))
         return enomem(b);
     o->index = (uint32_t)b->n_offers;
-    if (pr_strmap_put(&b->offer_ids, o->id, strlen(o->id), o->index, NULL)) return enomem(b);
-    b->offers[b->n_offers] = *o;
-    b->offer_origin[b->n_offers] = (pr_origin){b->n_docs ? (uint32_t)(b->n_docs - 1) : 0, (uint32_t)(b->doc_offers - 1)};
-    b->n_offers++;
+    if (register_id(b, &b->offer_ids, &b->offer_origin, &b->n_offer_reg, &b->cap_offer_origin, o->id,
+                    origin_here(b, b->objpath)))
+        return PAROER_ENOMEM;
+    b->offers[b->n_offers++] = *o;
     return PAROER_OK;
 }
 
@@ -737,7 +852,7 @@ int paroer_builder_begin_policy(paroer_catalog_builder *b, const char *id, int32
     snprintf(b->policy_path, sizeof b->policy_path, "%.127s", b->objpath);
     memset(&b->curp, 0, sizeof b->curp);
     b->curp.adopted = b->curp.valid_to = PAROER_DATE_NONE;
-    b->n_goals = b->n_plans = 0;
+    b->n_goals = b->n_plans = b->goals_begun = 0;
     int rc = 0;
     if (check_text(b, id, "id", 1)) rc = PAROER_ESCHEMA;
     if (check_text(b, title, "title", 1)) rc = PAROER_ESCHEMA;
@@ -756,7 +871,7 @@ int paroer_builder_begin_goal(paroer_catalog_builder *b, const char *id, const c
     if (!b) return pr_error(PAROER_EINVALID, "builder is NULL");
     if (b->state != ST_POLICY) return pr_error(PAROER_EINVALID, "a goal must be begun inside an open policy");
     b->state = ST_GOAL;
-    snprintf(b->objpath, sizeof b->objpath, "%s.goals[%zu]", b->policy_path, b->n_goals);
+    snprintf(b->objpath, sizeof b->objpath, "%s.goals[%zu]", b->policy_path, b->goals_begun++);
     memset(&b->curg, 0, sizeof b->curg);
     target_defaults(&b->curg.target);
     b->curg.category = category;
@@ -778,12 +893,26 @@ int paroer_builder_end_goal(paroer_catalog_builder *b)
     int rc = check_target(b, &b->curg.target);
     if (b->curg.target.requires || b->curg.target.bereaved != PAROER_BEREAVEMENT_NO) { /* allowed, unused */ }
     uint32_t first;
-    if (!rc && b->curg.id[0] && pr_strmap_get(&b->goal_ids, b->curg.id, strlen(b->curg.id), &first))
-        rc = field_error(b, PAROER_EDUPLICATE, "id", "duplicate goal id \"%.200s\"", b->curg.id);
+    int dup = 0;
+    if (b->curg.id[0] && pr_strmap_get(&b->goal_ids, b->curg.id, strlen(b->curg.id), &first)) {
+        char q[256];
+        pr_quote(q, sizeof q, b->curg.id, strlen(b->curg.id), 200);
+        pr_origin org = b->goal_origin[first];
+        rc = field_error(b, PAROER_EDUPLICATE, "id",
+                         "duplicate goal id %s (first defined in %s at policies[%u].goals[%u])", q,
+                         origin_doc(b, org), (unsigned)org.index, (unsigned)org.sub);
+        dup = 1;
+    }
+    /* Registered even when broken, so its duplicate is found in this pass. */
+    if (!dup && b->curg.id[0] &&
+        register_id(b, &b->goal_ids, &b->goal_origin, &b->n_goal_reg, &b->cap_goal_origin, b->curg.id,
+                    origin_here(b, b->objpath))) {
+        b->state = ST_POLICY;
+        return PAROER_ENOMEM;
+    }
     b->state = ST_POLICY;
     if (rc) { b->cur_failed = 1; return rc; }
     if (pr_grow(&b->alloc, (void **)&b->goals, &b->cap_goals, b->n_goals + 1, sizeof *b->goals)) return enomem(b);
-    if (pr_strmap_put(&b->goal_ids, b->curg.id, strlen(b->curg.id), 0, NULL)) return enomem(b);
     b->curg.index = (uint32_t)b->n_goals;
     b->goals[b->n_goals++] = b->curg;
     return PAROER_OK;
@@ -811,10 +940,24 @@ int paroer_builder_end_policy(paroer_catalog_builder *b)
     if (p->adopted != PAROER_DATE_NONE && p->valid_to != PAROER_DATE_NONE && p->valid_to < p->adopted)
         rc = field_error(b, PAROER_ESCHEMA, "valid_to", "valid_to is before adopted");
     uint32_t first;
-    if (!rc && p->id[0] && pr_strmap_get(&b->policy_ids, p->id, strlen(p->id), &first))
-        rc = field_error(b, PAROER_EDUPLICATE, "id", "duplicate policy id \"%.200s\"", p->id);
+    int dup = 0;
+    if (p->id[0] && pr_strmap_get(&b->policy_ids, p->id, strlen(p->id), &first)) {
+        char q[256];
+        pr_quote(q, sizeof q, p->id, strlen(p->id), 200);
+        pr_origin org = b->policy_origin[first];
+        rc = field_error(b, PAROER_EDUPLICATE, "id", "duplicate policy id %s (first defined in %s at policies[%u])", q,
+                         origin_doc(b, org), (unsigned)org.index);
+        dup = 1;
+    }
     b->state = ST_NONE;
-    if (rc || b->cur_failed) return rc ? rc : (b->first_error ? b->first_error : PAROER_ESCHEMA);
+    if (rc || b->cur_failed) {
+        /* Registered all the same (a broken goal must not hide a duplicate policy id). */
+        if (!dup && p->id[0] &&
+            register_id(b, &b->policy_ids, &b->policy_origin, &b->n_policy_reg, &b->cap_policy_origin, p->id,
+                        origin_here(b, b->policy_path)))
+            return PAROER_ENOMEM;
+        return rc ? rc : (b->first_error ? b->first_error : PAROER_ESCHEMA);
+    }
     p->goals = arena_copy(b, b->goals, b->n_goals, sizeof *b->goals, _Alignof(struct paroer_goal));
     p->n_goals = (uint32_t)b->n_goals;
     p->action_plans = arena_copy(b, b->plans, b->n_plans, sizeof *b->plans, _Alignof(pr_action_plan));
@@ -823,7 +966,9 @@ int paroer_builder_end_policy(paroer_catalog_builder *b)
     if (pr_grow(&b->alloc, (void **)&b->policies, &b->cap_policies, b->n_policies + 1, sizeof *b->policies))
         return enomem(b);
     p->index = (uint32_t)b->n_policies;
-    if (pr_strmap_put(&b->policy_ids, p->id, strlen(p->id), p->index, NULL)) return enomem(b);
+    if (register_id(b, &b->policy_ids, &b->policy_origin, &b->n_policy_reg, &b->cap_policy_origin, p->id,
+                    origin_here(b, b->policy_path)))
+        return PAROER_ENOMEM;
     b->policies[b->n_policies++] = *p;
     return PAROER_OK;
 }
@@ -939,6 +1084,10 @@ int paroer_catalog_builder_finish(paroer_catalog_builder *b, paroer_catalog **ou
         /* Re-raise the first error so the thread's record is about this load. */
         return pr_builder_reraise_first(b);
     }
+    /* Every object that was added is valid (else first_error is set), so
+     * registration numbers are the indexes the catalog's maps must give. */
+    if (b->n_offer_reg != b->n_offers || b->n_policy_reg != b->n_policies || b->n_provider_reg != b->n_providers)
+        return pr_error(PAROER_ERROR, "internal error: the builder's id registry is out of step");
     if (intern_language(b, "da", 2) == PR_NONE) return enomem(b);
     /* The builder's next catalog shell is allocated first, so a failure here
      * leaves the builder intact. */
@@ -955,6 +1104,7 @@ int paroer_catalog_builder_finish(paroer_catalog_builder *b, paroer_catalog **ou
     }
     c->providers = b->providers; c->n_providers = (uint32_t)b->n_providers;
     c->offers = b->offers; c->n_offers = (uint32_t)b->n_offers;
+    for (size_t i = 0; i < b->n_offers; i++) b->offers[i].catalog = c;
     c->policies = b->policies; c->n_policies = (uint32_t)b->n_policies;
     c->languages = b->languages; c->n_languages = (uint32_t)b->n_languages;
     uint32_t da = 0;

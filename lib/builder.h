@@ -24,6 +24,11 @@ void pr_builder_set_object_path(paroer_catalog_builder *b, const char *prefix);
 int pr_builder_report(paroer_catalog_builder *b, int severity, int code, const char *path,
                       const char *fmt, ...) PR_PRINTF(5, 6);
 
+/* The providers of a document could not be read (their list is not an
+ * array): references to providers are no longer checked in this build, which
+ * fails anyway, so that one error does not come back as one per offer. */
+void pr_builder_providers_unknown(paroer_catalog_builder *b);
+
 /* Number of errors so far, and whether the error limit is reached (stop). */
 size_t pr_builder_error_count(const paroer_catalog_builder *b);
 int pr_builder_should_stop(const paroer_catalog_builder *b);

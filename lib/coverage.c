@@ -35,12 +35,14 @@ const char *pr_cov_strdup(paroer_coverage *cov, const char *s)
 static const char *cov_printf(paroer_coverage *cov, const char *fmt, ...) PR_PRINTF(2, 3);
 static const char *cov_printf(paroer_coverage *cov, const char *fmt, ...)
 {
-    char buf[1024];
+    char buf[1024], safe[1536];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    return pr_cov_strdup(cov, buf);
+    /* Details quote ids and titles of the catalog: control characters escaped. */
+    pr_escape(safe, sizeof safe, buf, strlen(buf));
+    return pr_cov_strdup(cov, safe);
 }
 
 static void fmt_date(int32_t d, char buf[16])
@@ -131,14 +133,22 @@ static int compute_matrix(paroer_coverage *cov, const paroer_catalog *c)
             }
         }
     cov->n_cells = cells;
-    cov->overall = (double)pairs_covered / (double)(cells * PR_N_NEED);
-    for (int n = 0; n < PR_N_NEED; n++) cov->by_need[n] = (double)need_cov[n] / (double)cells;
+    cov->count_overall = (pr_pair_count){pairs_covered, cells * PR_N_NEED};
+    for (int n = 0; n < PR_N_NEED; n++) cov->count_need[n] = (pr_pair_count){need_cov[n], cells};
     for (int k = 0; k < PR_N_CONDITION; k++)
-        cov->by_condition[k] = (double)cond_cov[k] / (double)(cond_cells[k] * PR_N_NEED);
+        cov->count_condition[k] = (pr_pair_count){cond_cov[k], cond_cells[k] * PR_N_NEED};
     for (int r = 0; r < PR_N_RELATION; r++)
-        cov->by_relation[r] = (double)rel_cov[r] / (double)(rel_cells[r] * PR_N_NEED);
+        cov->count_relation[r] = (pr_pair_count){rel_cov[r], rel_cells[r] * PR_N_NEED};
     for (int b = 0; b < PR_N_AGE_BAND; b++)
-        cov->by_age_band[b] = (double)band_cov[b] / (double)(band_cells[b] * PR_N_NEED);
+        cov->count_age_band[b] = (pr_pair_count){band_cov[b], band_cells[b] * PR_N_NEED};
+    /* Each share is exactly its counts' quotient. */
+#define PR_SHARE(c) ((c).pairs ? (double)(c).covered / (double)(c).pairs : 0.0)
+    cov->overall = PR_SHARE(cov->count_overall);
+    for (int n = 0; n < PR_N_NEED; n++) cov->by_need[n] = PR_SHARE(cov->count_need[n]);
+    for (int k = 0; k < PR_N_CONDITION; k++) cov->by_condition[k] = PR_SHARE(cov->count_condition[k]);
+    for (int r = 0; r < PR_N_RELATION; r++) cov->by_relation[r] = PR_SHARE(cov->count_relation[r]);
+    for (int b = 0; b < PR_N_AGE_BAND; b++) cov->by_age_band[b] = PR_SHARE(cov->count_age_band[b]);
+#undef PR_SHARE
 
     cov->n_gaps = 0;
     if (gaps) {
@@ -408,6 +418,13 @@ int paroer_coverage_options_init(paroer_coverage_options *opts, uint32_t version
     opts->allocator = NULL;
     opts->lang = PAROER_LANG_EN;
     opts->max_unmet = 10;
+    if (version >= 2) {
+        opts->population_file = NULL;
+        opts->population_load = NULL;
+        opts->threads = 1;
+        opts->parallel_for = NULL;
+        opts->parallel_ctx = NULL;
+    }
     return PAROER_OK;
 }
 
@@ -439,7 +456,18 @@ int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog
         o.allocator = opts->allocator;
         o.lang = opts->lang;
         o.max_unmet = opts->max_unmet;
+        if (opts->version >= 2) {
+            o.population_file = opts->population_file;
+            o.population_load = opts->population_load;
+            o.threads = opts->threads;
+            o.parallel_for = opts->parallel_for;
+            o.parallel_ctx = opts->parallel_ctx;
+        }
     }
+    if (o.population && o.population_file)
+        return pr_error(PAROER_EINVALID, "give a population or a population file, not both");
+    if (o.population_load && (o.population_load->version < 1 || o.population_load->version > PAROER_LOAD_OPTIONS_VERSION))
+        return pr_error(PAROER_EINVALID, "unknown load options version %u", (unsigned)o.population_load->version);
     if (o.municipality != -1 && (o.municipality < 1 || o.municipality > 999))
         return pr_error(PAROER_EINVALID, "municipality %d is not a code 1..999 (or -1 for none)",
                         (int)o.municipality);
@@ -448,7 +476,7 @@ int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog
                         (unsigned)o.min_cell, PAROER_COVERAGE_MIN_CELL_FLOOR);
     if (o.lang != PAROER_LANG_EN && o.lang != PAROER_LANG_DA)
         return pr_error(PAROER_EINVALID, "unknown language %d", (int)o.lang);
-    if (o.municipality == -1 && !o.population)
+    if (o.municipality == -1 && !o.population && !o.population_file)
         return pr_error(PAROER_EINVALID, "without a municipality, coverage needs a population");
 
     paroer_allocator a;
@@ -479,6 +507,15 @@ int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog
         paroer_coverage_free(cov);
         return pr_error(PAROER_ENOMEM, "out of memory");
     }
+    if (o.population_file) {
+        cov->has_population = 1;
+        rc = pr_coverage_population_file(cov, catalog, o.population_file, o.population_load, o.threads,
+                                         o.parallel_for, o.parallel_ctx);
+        if (rc) {
+            paroer_coverage_free(cov);
+            return rc;   /* the error record is set */
+        }
+    }
     *out = cov;
     return PAROER_OK;
 }
@@ -502,6 +539,32 @@ double paroer_coverage_share(const paroer_coverage *cov, int32_t list, int32_t c
     case PAROER_VOCAB_AGE_BAND: return code < PR_N_AGE_BAND ? cov->by_age_band[code] : -1.0;
     default: return -1.0;
     }
+}
+
+/* The counts of one list's code (list -1: overall), or NULL. */
+static const pr_pair_count *share_counts(const paroer_coverage *cov, int32_t list, int32_t code)
+{
+    if (!cov || !cov->has_matrix) return NULL;
+    if (list == -1) return &cov->count_overall;
+    if (code < 0) return NULL;
+    switch (list) {
+    case PAROER_VOCAB_NEED: return code < PR_N_NEED ? &cov->count_need[code] : NULL;
+    case PAROER_VOCAB_CONDITION: return code < PR_N_CONDITION ? &cov->count_condition[code] : NULL;
+    case PAROER_VOCAB_RELATION: return code < PR_N_RELATION ? &cov->count_relation[code] : NULL;
+    case PAROER_VOCAB_AGE_BAND: return code < PR_N_AGE_BAND ? &cov->count_age_band[code] : NULL;
+    default: return NULL;
+    }
+}
+
+int paroer_coverage_share_counts(const paroer_coverage *cov, int32_t list, int32_t code, size_t *covered,
+                                 size_t *pairs)
+{
+    const pr_pair_count *c = share_counts(cov, list, code);
+    if (covered) *covered = c ? c->covered : 0;
+    if (pairs) *pairs = c ? c->pairs : 0;
+    if (!cov) return pr_error(PAROER_EINVALID, "cov is NULL");
+    if (!cov->has_matrix) return pr_error(PAROER_ENOTFOUND, "the coverage has no target-group matrix");
+    return c ? PAROER_OK : pr_error(PAROER_EINVALID, "unknown list %d or code %d", (int)list, (int)code);
 }
 
 int paroer_coverage_covered(const paroer_coverage *cov, int32_t age_band, int32_t relation, int32_t condition,
@@ -593,6 +656,10 @@ uint64_t paroer_coverage_pop_relatives(const paroer_coverage *cov) { return cov 
 uint64_t paroer_coverage_pop_rejected_rows(const paroer_coverage *cov) { return cov ? cov->pop_rejected : 0; }
 uint64_t paroer_coverage_pop_reached(const paroer_coverage *cov) { return cov ? cov->pop_reached : 0; }
 uint64_t paroer_coverage_pop_needs_met(const paroer_coverage *cov) { return cov ? cov->pop_met : 0; }
+int paroer_coverage_pop_suppressed(const paroer_coverage *cov) { return cov ? cov->pop_suppressed : 0; }
+uint64_t paroer_coverage_pop_unknown_relatives(const paroer_coverage *cov) { return cov ? cov->pop_partial : 0; }
+uint64_t paroer_coverage_pop_reached_possible(const paroer_coverage *cov) { return cov ? cov->pop_reached_possible : 0; }
+uint64_t paroer_coverage_pop_needs_met_possible(const paroer_coverage *cov) { return cov ? cov->pop_met_possible : 0; }
 
 size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, int32_t breakdown)
 {
@@ -609,6 +676,17 @@ int paroer_coverage_breakdown_cell(const paroer_coverage *cov, int32_t breakdown
     if (relatives) *relatives = c->relatives;
     if (reached) *reached = c->reached;
     if (needs_met) *needs_met = c->needs_met;
+    return c->suppressed ? 0 : 1;
+}
+
+int paroer_coverage_breakdown_cell_possible(const paroer_coverage *cov, int32_t breakdown, size_t i,
+                                            uint64_t *reached_possible, uint64_t *needs_met_possible)
+{
+    if (!cov || breakdown < 0 || breakdown >= PR_N_BREAKDOWNS || i >= cov->n_bd[breakdown])
+        return pr_error(PAROER_EINVALID, "breakdown cell out of range");
+    const pr_bd_cell *c = &cov->bd[breakdown][i];
+    if (reached_possible) *reached_possible = c->reached_possible;
+    if (needs_met_possible) *needs_met_possible = c->needs_met_possible;
     return c->suppressed ? 0 : 1;
 }
 

@@ -31,6 +31,7 @@ typedef struct pr_bd_cell {
     int32_t code;
     int suppressed;
     uint64_t relatives, reached, needs_met;   /* all 0 when suppressed */
+    uint64_t reached_possible, needs_met_possible;   /* upper bounds (contract 4a) */
 } pr_bd_cell;
 
 typedef struct pr_unmet_pair { int32_t need, condition; uint64_t relatives; } pr_unmet_pair;
@@ -41,6 +42,8 @@ typedef struct pr_alloc_entry {
     int64_t capacity;
     uint64_t served, waitlisted;
 } pr_alloc_entry;
+
+typedef struct pr_pair_count { size_t covered, pairs; } pr_pair_count;
 
 struct paroer_coverage {
     paroer_allocator alloc;
@@ -55,6 +58,10 @@ struct paroer_coverage {
     double overall;
     double by_need[PR_N_NEED], by_condition[PR_N_CONDITION], by_relation[PR_N_RELATION],
         by_age_band[PR_N_AGE_BAND];
+    /* the integer counts behind each share (contract 5a): covered (cell, need)
+     * pairs and all pairs; index 0 of count_overall only */
+    pr_pair_count count_overall, count_need[PR_N_NEED], count_condition[PR_N_CONDITION],
+        count_relation[PR_N_RELATION], count_age_band[PR_N_AGE_BAND];
     pr_gap *gaps; size_t n_gaps;
     const char **bereaved[PR_N_NEED]; size_t n_bereaved[PR_N_NEED];
 
@@ -67,6 +74,9 @@ struct paroer_coverage {
 
     /* population reach */
     uint64_t pop_relatives, pop_rejected, pop_reached, pop_met;
+    int pop_suppressed;          /* fewer than min_cell relatives: reached/needs_met not published (5a) */
+    uint64_t pop_reached_possible, pop_met_possible;   /* upper bounds (4a) */
+    uint64_t pop_partial;        /* relatives with unknown facts: the bounds are written when > 0 */
     pr_bd_cell *bd[PR_N_BREAKDOWNS]; size_t n_bd[PR_N_BREAKDOWNS];
     pr_unmet_pair *unmet; size_t n_unmet;
     pr_alloc_entry *alloc_entries; size_t n_alloc;
@@ -87,6 +97,28 @@ int pr_coverage_policy_checks(paroer_coverage *cov, const paroer_policy *pol);
 
 /* Population reach (lib/coverage_population.c). Returns 0 or PAROER_ENOMEM. */
 int pr_coverage_population(paroer_coverage *cov, const paroer_catalog *c, const paroer_population *pop);
+/* Population reach in pieces (lib/coverage_population.c), for the streaming
+ * reader (lib/population_stream.c): a pr_reach holds the compiled offers
+ * (read-only once made, tables built on first use under a lock), each
+ * thread adds relatives to its own pr_reach_acc, pieces are merged in file
+ * order, and pr_reach_finish() writes the result into the coverage. */
+typedef struct pr_reach pr_reach;
+typedef struct pr_reach_acc pr_reach_acc;
+int pr_reach_new(pr_reach **out, paroer_coverage *cov, const paroer_catalog *c);
+void pr_reach_free(pr_reach *R);
+int pr_reach_acc_new(const pr_reach *R, pr_reach_acc **out);
+void pr_reach_acc_free(const pr_reach *R, pr_reach_acc *A);
+int pr_reach_add(pr_reach *R, pr_reach_acc *A, const pr_pop_relative *r, const pr_pop_relation *rn, uint32_t n);
+int pr_reach_merge(const pr_reach *R, pr_reach_acc *into, pr_reach_acc *from);
+int pr_reach_finish(pr_reach *R, pr_reach_acc *A);
+
+/* Population reach streamed from a CSV file (lib/population_stream.c). */
+int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, const char *path,
+                                const paroer_load_options *lo, uint32_t threads, paroer_parallel_for_fn pfor,
+                                void *pctx);
+/* The number of threads for `threads` (0: the cores), 1..64. */
+unsigned pr_stream_threads(uint32_t threads);
+
 /* For tests: the catalog indexes of the offers eligible for relative i of
  * `pop` on `date` by population reach's fast path, ascending, written to
  * out[0..cap); returns how many (may exceed cap), or a negative status. */

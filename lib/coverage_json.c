@@ -34,6 +34,23 @@ static void put_code(pr_jw *w, const char *key, int32_t list, int32_t value)
     pr_jw_kstr(w, key, paroer_vocab_code(list, value));
 }
 
+static void put_count(pr_jw *w, const char *key, const pr_pair_count *c)
+{
+    pr_jw_key(w, key);
+    pr_jw_object(w);
+    pr_jw_kuint(w, "covered", c->covered);
+    pr_jw_kuint(w, "cells", c->pairs);
+    pr_jw_end(w);
+}
+
+static void put_count_map(pr_jw *w, const char *key, int32_t list, const pr_pair_count *c, int32_t n)
+{
+    pr_jw_key(w, key);
+    pr_jw_object(w);
+    for (int32_t i = 0; i < n; i++) put_count(w, paroer_vocab_code(list, i), &c[i]);
+    pr_jw_end(w);
+}
+
 static void put_matrix(pr_jw *w, const paroer_coverage *cov)
 {
     pr_jw_key(w, "coverage");
@@ -44,6 +61,17 @@ static void put_matrix(pr_jw *w, const paroer_coverage *cov)
     put_share_map(w, "by_condition", PAROER_VOCAB_CONDITION, cov->by_condition, PR_N_CONDITION);
     put_share_map(w, "by_relation", PAROER_VOCAB_RELATION, cov->by_relation, PR_N_RELATION);
     put_share_map(w, "by_age_band", PAROER_VOCAB_AGE_BAND, cov->by_age_band, PR_N_AGE_BAND);
+    pr_jw_end(w);
+
+    /* The counts of each share (contract 5a): "cells" are the (cell, need)
+     * pairs the share is over, "covered" those covered. */
+    pr_jw_key(w, "counts");
+    pr_jw_object(w);
+    put_count(w, "overall", &cov->count_overall);
+    put_count_map(w, "by_need", PAROER_VOCAB_NEED, cov->count_need, PR_N_NEED);
+    put_count_map(w, "by_condition", PAROER_VOCAB_CONDITION, cov->count_condition, PR_N_CONDITION);
+    put_count_map(w, "by_relation", PAROER_VOCAB_RELATION, cov->count_relation, PR_N_RELATION);
+    put_count_map(w, "by_age_band", PAROER_VOCAB_AGE_BAND, cov->count_age_band, PR_N_AGE_BAND);
     pr_jw_end(w);
 
     pr_jw_key(w, "gaps");
@@ -113,6 +141,17 @@ static void put_matrix(pr_jw *w, const paroer_coverage *cov)
     pr_jw_end(w);
 }
 
+/* The upper bounds (contract 4a), written when some relative has unknown facts. */
+static void put_possible(pr_jw *w, uint64_t reached, uint64_t met, uint64_t relatives)
+{
+    pr_jw_key(w, "reached_possible");
+    put_share(w, ratio(reached, relatives));
+    pr_jw_key(w, "needs_met_possible");
+    put_share(w, ratio(met, relatives));
+    pr_jw_kuint(w, "reached_possible_count", reached);
+    pr_jw_kuint(w, "needs_met_possible_count", met);
+}
+
 static void put_breakdown(pr_jw *w, const char *key, const paroer_coverage *cov, int bd, int32_t list)
 {
     pr_jw_key(w, key);
@@ -135,6 +174,9 @@ static void put_breakdown(pr_jw *w, const char *key, const paroer_coverage *cov,
             put_share(w, ratio(c->reached, c->relatives));
             pr_jw_key(w, "needs_met");
             put_share(w, ratio(c->needs_met, c->relatives));
+            pr_jw_kuint(w, "reached_count", c->reached);
+            pr_jw_kuint(w, "needs_met_count", c->needs_met);
+            if (cov->pop_partial) put_possible(w, c->reached_possible, c->needs_met_possible, c->relatives);
         }
         pr_jw_end(w);
     }
@@ -147,10 +189,18 @@ static void put_population(pr_jw *w, const paroer_coverage *cov)
     pr_jw_object(w);
     pr_jw_kuint(w, "relatives", cov->pop_relatives);
     pr_jw_kuint(w, "rejected_rows", cov->pop_rejected);
-    pr_jw_key(w, "reached");
-    put_share(w, ratio(cov->pop_reached, cov->pop_relatives));
-    pr_jw_key(w, "needs_met");
-    put_share(w, ratio(cov->pop_met, cov->pop_relatives));
+    if (cov->pop_suppressed) {
+        /* fewer relatives than min_cell: the population's own figures are withheld (5a) */
+        pr_jw_kbool(w, "suppressed", 1);
+    } else {
+        pr_jw_key(w, "reached");
+        put_share(w, ratio(cov->pop_reached, cov->pop_relatives));
+        pr_jw_key(w, "needs_met");
+        put_share(w, ratio(cov->pop_met, cov->pop_relatives));
+        pr_jw_kuint(w, "reached_count", cov->pop_reached);
+        pr_jw_kuint(w, "needs_met_count", cov->pop_met);
+        if (cov->pop_partial) put_possible(w, cov->pop_reached_possible, cov->pop_met_possible, cov->pop_relatives);
+    }
     put_breakdown(w, "by_municipality", cov, PAROER_BREAKDOWN_MUNICIPALITY, -1);
     put_breakdown(w, "by_condition", cov, PAROER_BREAKDOWN_CONDITION, PAROER_VOCAB_CONDITION);
     put_breakdown(w, "by_relation", cov, PAROER_BREAKDOWN_RELATION, PAROER_VOCAB_RELATION);

@@ -1,18 +1,26 @@
-/* RFC 4180 records over a buffer: fields point into the input, so reading a
- * national population file allocates nothing per field (see lib/csv.h). */
+/* RFC 4180 records over a buffer, one record a line: fields point into the
+ * input, so reading a national population file allocates nothing per field
+ * (see lib/csv.h). */
 #include "csv.h"
 #include <string.h>
 #if defined(__SSE2__)
 #  include <emmintrin.h>
 #endif
 
-void pr_csv_init(pr_csv *c, const paroer_allocator *alloc, const char *data, size_t len)
+void pr_csv_init_part(pr_csv *c, const paroer_allocator *alloc, const char *data, size_t len, char sep,
+                      int64_t line)
 {
     memset(c, 0, sizeof *c);
     c->alloc = alloc;
     c->p = data;
     c->end = data + len;
-    c->line = 1;
+    c->line = line;
+    c->sep = sep;
+}
+
+void pr_csv_init(pr_csv *c, const paroer_allocator *alloc, const char *data, size_t len)
+{
+    pr_csv_init_part(c, alloc, data, len, ',', 1);
     /* A UTF-8 byte order mark is not part of the first field. */
     if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
         (unsigned char)data[2] == 0xBF)
@@ -26,50 +34,70 @@ void pr_csv_free(pr_csv *c)
     c->scratch_cap = 0;
 }
 
-static int64_t count_lf(const char *p, const char *end)
+size_t pr_csv_count_lines(const char *p, size_t len)
 {
-    int64_t n = 0;
+    size_t n = 0;
+    const char *end = p + len;
     while (p < end) {
-        const char *q = memchr(p, '\n', (size_t)(end - p));
-        if (!q) break;
+        const char *lf = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = lf ? lf : end;
+        /* lone CRs before the LF (rare: scan only when there is one) */
+        for (const char *cr = memchr(p, '\r', (size_t)(stop - p)); cr;
+             cr = cr + 1 < stop ? memchr(cr + 1, '\r', (size_t)(stop - cr - 1)) : NULL)
+            if (cr + 1 != lf) n++;
+        if (!lf) break;
         n++;
-        p = q + 1;
+        p = lf + 1;
     }
     return n;
 }
 
-/* Skips the rest of a bad record: up to and including the next LF. */
+size_t pr_csv_last_line_end(const char *data, size_t len, int final)
+{
+    size_t i = len;
+    while (i > 0) {
+        const char ch = data[i - 1];
+        if (ch == '\n') return i;
+        if (ch == '\r' && (final || i < len)) return i;
+        i--;
+    }
+    return 0;
+}
+
+/* Past the line end at p (LF, CR LF or CR; p < end). */
+static const char *past_eol(const char *p, const char *end)
+{
+    if (*p == '\r') return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+    return p + 1;
+}
+
+/* Skips the rest of a bad record: up to and including its line end. */
 static void skip_line(pr_csv *c, const char *p)
 {
-    const char *q = p < c->end ? memchr(p, '\n', (size_t)(c->end - p)) : NULL;
-    if (q) {
-        c->p = q + 1;
+    while (p < c->end && *p != '\n' && *p != '\r') p++;
+    if (p < c->end) {
+        c->p = past_eol(p, c->end);
         c->line++;
     } else {
         c->p = c->end;
     }
 }
 
-/* 1 when p is at the end of a record: LF, CR LF, CR at the end of input, or the end. */
-static int at_record_end(const char *p, const char *end)
-{
-    return p >= end || *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] == '\n'));
-}
-
 #if defined(__SSE2__)
-/* The common record: no quotes, no lone CR, and at least 16 bytes of input
- * after it. Finds the commas and the LF 16 bytes at a time. Returns 1 with the
- * record read, or 0 (nothing consumed) to let the general reader do it. */
+/* The common record: no quotes and at least 16 bytes of input after it.
+ * Finds the separators and the line end 16 bytes at a time. Returns 1 with
+ * the record read, or 0 (nothing consumed) to let the general reader do it. */
 static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
 {
     const char *p = c->p, *fs = p;
     const char *const end = c->end;
+    const char sep = c->sep;
     size_t nf = 0;
-    const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
+    const __m128i vsep = _mm_set1_epi8(sep), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
                   cr = _mm_set1_epi8('\r');
     while (end - p >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vsep), _mm_cmpeq_epi8(v, lf)),
                                    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, cr)));
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
         while (mask) {
@@ -77,7 +105,6 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
             mask &= mask - 1;
             const char ch = *q;
             if (ch == '"') return 0;
-            if (ch == '\r' && (q + 1 >= end || q[1] != '\n')) return 0;   /* a lone CR is data */
             if (nf < max) {
                 f[nf].p = fs;
                 f[nf].len = (size_t)(q - fs);
@@ -86,8 +113,8 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
             }
             nf++;
             fs = q + 1;
-            if (ch != ',') {                                   /* LF or CR LF: the record ends */
-                c->p = q + (ch == '\r' ? 2 : 1);
+            if (ch != sep) {                                   /* LF, CR LF or CR: the record ends */
+                c->p = past_eol(q, end);
                 c->line++;
                 *n = nf;
                 return 1;
@@ -99,10 +126,13 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
 }
 #endif
 
+static int is_eol(char ch) { return ch == '\n' || ch == '\r'; }
+
 int pr_csv_next(pr_csv *c, pr_csv_field *f, size_t max, size_t *n, int64_t *line, const char **err)
 {
     const char *p = c->p;
     const char *const end = c->end;
+    const char sep = c->sep;
     *n = 0;
     *err = NULL;
     *line = c->line;
@@ -123,23 +153,20 @@ int pr_csv_next(pr_csv *c, pr_csv_field *f, size_t max, size_t *n, int64_t *line
             const char *s = ++p, *q = p;
             int escaped = 0;
             for (;;) {
-                const char *qq = q < end ? memchr(q, '"', (size_t)(end - q)) : NULL;
-                if (!qq) {
-                    c->line += count_lf(s, end);
-                    c->p = end;
+                while (q < end && *q != '"' && !is_eol(*q)) q++;
+                if (q >= end || is_eol(*q)) {
                     *n = nf + 1;
-                    *err = "unterminated quoted field";
+                    *err = "unterminated quoted field (a quoted field ends at the end of its line)";
+                    skip_line(c, q);
                     return PR_CSV_BAD;
                 }
-                if (qq + 1 < end && qq[1] == '"') {
+                if (q + 1 < end && q[1] == '"') {
                     escaped = 1;
-                    q = qq + 2;
+                    q += 2;
                     continue;
                 }
-                q = qq;
                 break;
             }
-            c->line += count_lf(s, q);
             if (!escaped) {
                 fs = s;
                 flen = (size_t)(q - s);
@@ -161,25 +188,18 @@ int pr_csv_next(pr_csv *c, pr_csv_field *f, size_t max, size_t *n, int64_t *line
                 any_scratch = 1;
             }
             p = q + 1;
-            if (!(p < end && *p == ',') && !at_record_end(p, end)) {
+            if (p < end && *p != sep && !is_eol(*p)) {
                 *n = nf + 1;
-                *err = "a quoted field must be followed by a comma or the end of the line";
+                *err = "a quoted field must be followed by a separator or the end of the line";
                 skip_line(c, p);
                 return PR_CSV_BAD;
             }
         } else {
             fs = p;
-            for (;;) {
-                while (p < end) {
-                    const unsigned char ch = (unsigned char)*p;
-                    if (ch == ',' || ch == '\n' || ch == '\r' || ch == '"') break;
-                    p++;
-                }
-                if (p < end && *p == '\r' && !at_record_end(p, end)) {
-                    p++;                  /* a lone CR is data */
-                    continue;
-                }
-                break;
+            while (p < end) {
+                const char ch = *p;
+                if (ch == sep || ch == '\n' || ch == '\r' || ch == '"') break;
+                p++;
             }
             if (p < end && *p == '"') {
                 *n = nf + 1;
@@ -197,12 +217,11 @@ int pr_csv_next(pr_csv *c, pr_csv_field *f, size_t max, size_t *n, int64_t *line
         }
         nf++;
         if (p >= end) break;
-        if (*p == ',') {
+        if (*p == sep) {
             p++;
             continue;
         }
-        if (*p == '\r') p++;
-        if (p < end) p++;         /* the LF */
+        p = past_eol(p, end);
         c->line++;
         break;
     }

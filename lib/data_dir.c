@@ -110,8 +110,13 @@ static int candidates(data_dir dirs[MAX_DIRS])
     char libdir[PATH_MAX];
     int have_libdir = library_dir(libdir, sizeof libdir) == 0;
     if (have_libdir) {
-        int k = snprintf(dirs[n].path, sizeof dirs[n].path, "%s/%s", libdir, PAROER_LIBDIR_TO_DATADIR);
-        if (k > 0 && (size_t)k < sizeof dirs[n].path) dirs[n++].what = "next to the library";
+        char joined[PATH_MAX];
+        int k = snprintf(joined, sizeof joined, "%s/%s", libdir, PAROER_LIBDIR_TO_DATADIR);
+        if (k > 0 && (size_t)k < sizeof joined) {
+            /* <prefix>/share/paroer rather than <prefix>/lib/../share/paroer when it exists */
+            if (!realpath(joined, dirs[n].path)) memcpy(dirs[n].path, joined, (size_t)k + 1);
+            dirs[n++].what = "next to the library";
+        }
     }
     if (env && env[0] && strlen(env) < sizeof dirs[n].path) {
         snprintf(dirs[n].path, sizeof dirs[n].path, "%s", env);

@@ -5,6 +5,7 @@
 
 typedef struct pr_diag_entry {
     int severity, code;
+    size_t document;
     int64_t line, column;
     char *source, *path, *message, *text;
 } pr_diag_entry;
@@ -61,10 +62,16 @@ static char *dup(paroer_diagnostics *d, const char *s)
 int pr_diag_add(paroer_diagnostics *d, int severity, int code, const char *source, const char *path,
                 int64_t line, int64_t column, const char *message)
 {
+    return pr_diag_add_doc(d, 0, severity, code, source, path, line, column, message);
+}
+
+int pr_diag_add_doc(paroer_diagnostics *d, size_t document, int severity, int code, const char *source,
+                    const char *path, int64_t line, int64_t column, const char *message)
+{
     if (!d) return 0;
     if (pr_grow(&d->alloc, (void **)&d->items, &d->cap, d->count + 1, sizeof *d->items))
         return PAROER_ENOMEM;
-    pr_diag_entry e = {severity, code, line, column, dup(d, source), dup(d, path), dup(d, message), NULL};
+    pr_diag_entry e = {severity, code, document, line, column, dup(d, source), dup(d, path), dup(d, message), NULL};
     /* FILE:LINE:COLUMN: error: MESSAGE, leaving out the parts that are unknown. */
     char pos[64] = "";
     if (line > 0 && column > 0) snprintf(pos, sizeof pos, ":%lld:%lld", (long long)line, (long long)column);
@@ -111,6 +118,11 @@ const char *paroer_diagnostic_source(const paroer_diagnostics *d, size_t i)
 {
     const pr_diag_entry *e = ENTRY(d, i);
     return e ? e->source : NULL;
+}
+size_t paroer_diagnostic_document(const paroer_diagnostics *d, size_t i)
+{
+    const pr_diag_entry *e = ENTRY(d, i);
+    return e ? e->document : (size_t)-1;
 }
 const char *paroer_diagnostic_path(const paroer_diagnostics *d, size_t i)
 {

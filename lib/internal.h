@@ -45,12 +45,27 @@ void *pr_arena_alloc(pr_arena *ar, size_t size, size_t align); /* NULL on failur
 char *pr_arena_strndup(pr_arena *ar, const char *s, size_t len);
 void pr_arena_free(pr_arena *ar);
 
+/* ---- quoting values in messages (lib/load_common.c) --------------------------
+ * The one escaping function of every message that quotes a value of the
+ * input (an id, a code, a key): writes s[0..len) double-quoted, with '"' and
+ * '\\' escaped and control characters (U+0000..U+001F, U+007F) written as
+ * \u00XX, so no value can break a message's line or forge another; at most
+ * about `max` bytes of content (cut at a character boundary, "…" marks a cut). */
+void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max);
+/* The same escaping of control characters for a whole message that embeds
+ * values (a check's detail): no quotes added, '"' and '\\' kept as they are. */
+void pr_escape(char *buf, size_t size, const char *s, size_t len);
+
 /* ---- thread-local last error (lib/error.c) ---------------------------------- */
 /* Sets the thread's error record and returns `code` (so `return pr_error(...)`). */
 int pr_error(int code, const char *fmt, ...) PR_PRINTF(2, 3);
 int pr_error_at(int code, const char *source, int64_t line, int64_t column, int64_t offset,
                 const char *path, const char *fmt, ...) PR_PRINTF(7, 8);
 void pr_error_clear(void);
+/* The words for a file error ("no such file or directory"), shared by every
+ * message about a file the library cannot open or read (lib/load_common.c);
+ * NULL for an errno without words of its own. */
+const char *pr_errno_text(int e);
 
 /* ---- string hash map from id to uint32 (lib/hashmap.c) --------------------- */
 typedef struct pr_strmap {

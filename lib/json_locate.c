@@ -4,6 +4,7 @@
  * more to find the line and column. It trusts that the text is valid JSON
  * (the parser accepted it) but never reads outside it whatever it holds. */
 #include "json_locate.h"
+#include <stdint.h>
 #include <string.h>
 
 typedef struct scan {
@@ -135,19 +136,24 @@ static int key_equals(scan *sc, const char *want, size_t wlen)
     return 0;
 }
 
-/* At '{': finds member `key` and leaves sc at its value. Returns 0 when found. */
-static int find_member(scan *sc, const char *key, size_t klen)
+/* At a member's key (or at '}'): scans the members up to '}' for `key`, and
+ * leaves sc at its value, *member at its key. A key at or after `stop` ends
+ * the scan. Returns 0 when found. */
+static int scan_members(scan *sc, const char *key, size_t klen, size_t stop, size_t *member)
 {
-    sc->i++;
     for (;;) {
         skip_ws(sc);
-        if (sc->i >= sc->n || sc->s[sc->i] != '"') return -1;   /* '}' or garbage */
+        if (sc->i >= sc->n || sc->s[sc->i] != '"' || sc->i >= stop) return -1;   /* '}' or garbage */
+        size_t at = sc->i;
         int match = key_equals(sc, key, klen);
         skip_ws(sc);
         if (sc->i >= sc->n || sc->s[sc->i] != ':') return -1;
         sc->i++;
         skip_ws(sc);
-        if (match) return 0;
+        if (match) {
+            *member = at;
+            return 0;
+        }
         skip_value(sc);
         skip_ws(sc);
         if (sc->i >= sc->n || sc->s[sc->i] != ',') return -1;
@@ -155,19 +161,40 @@ static int find_member(scan *sc, const char *key, size_t klen)
     }
 }
 
-/* At '[': finds element `index` and leaves sc at it. Returns 0 when found. */
-static int find_element(scan *sc, size_t index)
+/* At '{': finds member `key` and leaves sc at its value. With a `hint` (the
+ * key of another member of this object), starts there and wraps around.
+ * Returns 0 when found. */
+static int find_member(scan *sc, const char *key, size_t klen, const size_t *hint, size_t *member)
 {
-    sc->i++;
-    for (size_t k = 0;; k++) {
+    size_t open = sc->i;
+    if (hint) {
+        sc->i = *hint;
+        if (scan_members(sc, key, klen, SIZE_MAX, member) == 0) return 0;
+        sc->i = open + 1;
+        return scan_members(sc, key, klen, *hint, member);
+    }
+    sc->i = open + 1;
+    return scan_members(sc, key, klen, SIZE_MAX, member);
+}
+
+/* At '[' (or, with from > 0, at element `from`): finds element `index` and
+ * leaves sc at it. Returns 0 when found. */
+static int find_element(scan *sc, size_t from, size_t index)
+{
+    if (from == 0) {
+        sc->i++;
         skip_ws(sc);
         if (sc->i >= sc->n || sc->s[sc->i] == ']') return -1;
-        if (k == index) return 0;
+    }
+    for (size_t k = from; k < index; k++) {
         skip_value(sc);
         skip_ws(sc);
         if (sc->i >= sc->n || sc->s[sc->i] != ',') return -1;
         sc->i++;
+        skip_ws(sc);
+        if (sc->i >= sc->n || sc->s[sc->i] == ']') return -1;
     }
+    return 0;
 }
 
 void pr_json_position(const char *data, size_t len, size_t offset, int64_t *line, int64_t *column)
@@ -187,9 +214,81 @@ void pr_json_position(const char *data, size_t len, size_t offset, int64_t *line
     *column = (int64_t)(offset - start) + 1;
 }
 
+/* pr_json_position() from the last position answered: forward it counts
+ * only the lines in between, on the same line it counts nothing. */
+static void position(pr_locate_ctx *lc, size_t off, int64_t *line, int64_t *column)
+{
+    const char *d = lc->data;
+    if (off > lc->len) off = lc->len;
+    size_t from = 0, start = 0;
+    int64_t ln = 1;
+    if (lc->pos_known && off >= lc->pos_line_start) {
+        from = off >= lc->pos_offset ? lc->pos_offset : off;
+        start = lc->pos_line_start;
+        ln = lc->pos_line;
+    } else if (lc->pos_known) {
+        /* An earlier line: lines back to it, then back to its start. */
+        ln = lc->pos_line;
+        for (const char *p = d + off, *end = d + lc->pos_line_start; p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl) break;
+            ln--;
+            p = nl + 1;
+        }
+        start = off;
+        while (start > 0 && d[start - 1] != '\n') start--;
+        from = off;
+    }
+    for (const char *p = d + from, *end = d + off; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;
+        ln++;
+        p = nl + 1;
+        start = (size_t)(p - d);
+    }
+    lc->pos_known = 1;
+    lc->pos_offset = off;
+    lc->pos_line_start = start;
+    lc->pos_line = ln;
+    *line = ln;
+    *column = (int64_t)(off - start) + 1;
+}
+
+/* One component of a field path: a key ("offers") or an index ("[3]"). */
+typedef struct comp {
+    int is_key;
+    const char *key;
+    size_t key_len, index;
+} comp;
+
+static const char *next_comp(const char *p, comp *c)
+{
+    if (*p == '[') {
+        p++;
+        c->is_key = 0;
+        c->index = 0;
+        while (*p >= '0' && *p <= '9') c->index = c->index * 10 + (size_t)(*p++ - '0');
+        if (*p == ']') p++;
+        return p;
+    }
+    if (*p == '.') p++;
+    c->is_key = 1;
+    c->key = p;
+    while (*p && *p != '.' && *p != '[') p++;
+    c->key_len = (size_t)(p - c->key);
+    return p;
+}
+
+static int same_comp(const pr_locate_level *l, const comp *c)
+{
+    if (l->is_key != c->is_key) return 0;
+    if (!c->is_key) return l->index == c->index;
+    return l->key_len == c->key_len && memcmp(l->key, c->key, c->key_len) == 0;
+}
+
 int pr_json_locate(void *ctx, const char *path, int64_t *line, int64_t *column, int64_t *offset)
 {
-    const pr_locate_ctx *lc = ctx;
+    pr_locate_ctx *lc = ctx;
     if (!lc) return -1;
     if (lc->fixed) {
         if (line) *line = lc->line;
@@ -199,31 +298,65 @@ int pr_json_locate(void *ctx, const char *path, int64_t *line, int64_t *column, 
     }
     if (!lc->data) return -1;
     scan sc = {lc->data, lc->len, 0};
-    if (sc.n >= 3 && memcmp(sc.s, "\xEF\xBB\xBF", 3) == 0) sc.i = 3;
-    skip_ws(&sc);
-    if (sc.i >= sc.n) return -1;
-    size_t found = sc.i;
-    int rc = 0;
-    const char *p = path ? path : "";
-    while (*p) {
-        if (*p == '[') {
-            p++;
-            size_t index = 0;
-            while (*p >= '0' && *p <= '9') index = index * 10 + (size_t)(*p++ - '0');
-            if (*p == ']') p++;
-            if (sc.i >= sc.n || sc.s[sc.i] != '[' || find_element(&sc, index) != 0) { rc = 1; break; }
-        } else {
-            if (*p == '.') p++;
-            const char *k = p;
-            while (*p && *p != '.' && *p != '[') p++;
-            if (sc.i >= sc.n || sc.s[sc.i] != '{' || find_member(&sc, k, (size_t)(p - k)) != 0) { rc = 1; break; }
-        }
-        found = sc.i;
+    if (!lc->root_known) {
+        if (sc.n >= 3 && memcmp(sc.s, "\xEF\xBB\xBF", 3) == 0) sc.i = 3;
+        skip_ws(&sc);
+        lc->root = sc.i;
+        lc->root_known = 1;
     }
-    int64_t l, c;
-    pr_json_position(lc->data, lc->len, found, &l, &c);
+    if (lc->root >= sc.n) return -1;
+    sc.i = lc->root;
+    size_t found = sc.i;
+    int rc = 0, same = 1, caching = 1;
+    const char *p = path ? path : "";
+    for (size_t lvl = 0; *p; lvl++) {
+        comp c = {0, NULL, 0, 0};
+        p = next_comp(p, &c);
+        pr_locate_level *cached = lvl < lc->depth ? &lc->level[lvl] : NULL;
+        if (same && cached && same_comp(cached, &c)) {   /* the last path went this way too */
+            found = sc.i = cached->value;
+            continue;
+        }
+        /* New from here on; the last path's component at this level, in the
+         * same container, tells where to resume. */
+        int hint = same && cached && cached->is_key == c.is_key;
+        size_t hint_value = hint ? cached->value : 0, hint_member = hint ? cached->member : 0;
+        size_t hint_index = hint ? cached->index : 0;
+        same = 0;
+        if (lc->depth > lvl) lc->depth = lvl;
+        size_t member = 0;
+        int ok;
+        if (c.is_key) {
+            ok = sc.i < sc.n && sc.s[sc.i] == '{' ? find_member(&sc, c.key, c.key_len, hint ? &hint_member : NULL,
+                                                                &member)
+                                                  : -1;
+        } else if (sc.i >= sc.n || sc.s[sc.i] != '[') {
+            ok = -1;
+        } else if (hint && hint_index <= c.index && hint_index > 0) {
+            sc.i = hint_value;
+            ok = find_element(&sc, hint_index, c.index);
+        } else {
+            ok = find_element(&sc, 0, c.index);
+        }
+        if (ok != 0) { rc = 1; break; }
+        found = sc.i;
+        if (caching && lvl < PR_LOCATE_DEPTH && (!c.is_key || c.key_len <= PR_LOCATE_KEY)) {
+            pr_locate_level *l = &lc->level[lvl];
+            l->value = sc.i;
+            l->member = member;
+            l->index = c.index;
+            l->is_key = c.is_key;
+            l->key_len = c.is_key ? c.key_len : 0;
+            if (c.is_key) memcpy(l->key, c.key, c.key_len);
+            lc->depth = lvl + 1;
+        } else {
+            caching = 0;
+        }
+    }
+    int64_t l, col;
+    position(lc, found, &l, &col);
     if (line) *line = l;
-    if (column) *column = c;
+    if (column) *column = col;
     if (offset) *offset = (int64_t)found;
     return rc;
 }

@@ -684,6 +684,7 @@ static void load_array(cl *L, const json_t *root, const char *key, item_fn fn)
     if (!v || json_is_null(v)) return;
     if (!json_is_array(v)) {
         type_error(L, v, "an array", &kp);
+        if (fn == load_provider) pr_builder_providers_unknown(L->b);   /* not again for each offer */
         return;
     }
     size_t i;
@@ -751,7 +752,7 @@ static void load_root(cl *L, const json_t *root)
 
 static void load_document(cl *L, const char *data, size_t len, const char *name)
 {
-    L->loc = (pr_locate_ctx){data, len, 0, 0, 0, -1};
+    L->loc = (pr_locate_ctx){.data = data, .len = len, .offset = -1};
     L->offers_begun = 0;
     pr_builder_begin_document(L->b, name, pr_json_locate, &L->loc, -1);
     pr_json_failure f;
@@ -844,4 +845,41 @@ int paroer_catalog_load_file(paroer_catalog **out, const char *path, const paroe
     *out = NULL;
     if (!path) return pr_error(PAROER_EINVALID, "path is NULL");
     return paroer_catalog_load_files(out, &path, 1, opts);
+}
+
+/* ---- for the HSDS importer (lib/hsds_import.c) ------------------------------
+ * Policies and providers carried in an HSDS export's extension are the
+ * contract's own objects: they are read by the code above, into the
+ * importer's builder and document (whose locator positions their errors). */
+#include "hsds_internal.h"
+
+int pr_load_policies_json(paroer_catalog_builder *b, const json_t *v, const pr_jpath *path, int strict)
+{
+    cl L;
+    memset(&L, 0, sizeof L);
+    L.b = b;
+    L.strict = strict;
+    if (!v || json_is_null(v)) return 0;
+    if (!json_is_array(v)) {
+        type_error(&L, v, "an array of policies", path);
+        return L.fatal;
+    }
+    size_t i;
+    const json_t *e;
+    json_array_foreach(v, i, e) {
+        if (stopped(&L)) break;
+        pr_jpath ep = {path, NULL, i};
+        load_policy(&L, e, &ep);
+    }
+    return L.fatal;
+}
+
+int pr_load_provider_json(paroer_catalog_builder *b, const json_t *v, const pr_jpath *path, int strict)
+{
+    cl L;
+    memset(&L, 0, sizeof L);
+    L.b = b;
+    L.strict = strict;
+    load_provider(&L, v, path);
+    return L.fatal;
 }

@@ -140,9 +140,19 @@ json_t *pr_json_parse(const char *data, size_t len, int hide_values, pr_json_fai
     }
 
     char what[200];
-    if (starts_with(text, "duplicate object key")) {
+    const char *hint = "";
+    if ((text[0] == '\'' && (text[1] == '}' || text[1] == ']') && starts_with(text + 2, "' expected")) &&
+        base_len == 12) {
+        /* jansson says "'}' expected" after an object member that is neither
+         * followed by ',' nor by '}' (and "']' expected" in an array): most
+         * often a comma is missing. */
+        snprintf(what, sizeof what, "expected ',' or '%c'", text[1]);
+        if (!near_eof) hint = " (is a comma missing?)";
+    } else if (starts_with(text, "duplicate object key")) {
         /* Keys are the contract's names, not personal data: quoted even with hide_values. */
-        if (tok && tok_len <= 100) snprintf(what, sizeof what, "duplicate key %.*s", (int)tok_len, tok);
+        char key[160];
+        if (tok && tok_len <= 100) pr_escape(key, sizeof key, tok, tok_len);   /* as written, U+007F escaped */
+        if (tok && tok_len <= 100) snprintf(what, sizeof what, "duplicate key %s", key);
         else snprintf(what, sizeof what, "duplicate key");
         tok = NULL;
     } else if (starts_with(text, "\\u0000 is not allowed")) {
@@ -164,11 +174,11 @@ json_t *pr_json_parse(const char *data, size_t len, int hide_values, pr_json_fai
     if (tok && !hide_values) {
         char q[120];
         pr_quote(q, sizeof q, tok, tok_len, 60);
-        snprintf(f->message, sizeof f->message, "invalid JSON: %s near %s", what, q);
+        snprintf(f->message, sizeof f->message, "invalid JSON: %s near %s%s", what, q, hint);
     } else if (near_eof) {
         snprintf(f->message, sizeof f->message, "invalid JSON: %s at end of file", what);
     } else {
-        snprintf(f->message, sizeof f->message, "invalid JSON: %s", what);
+        snprintf(f->message, sizeof f->message, "invalid JSON: %s%s", what, hint);
     }
     return NULL;
 }
@@ -190,20 +200,21 @@ const char *pr_json_type_name(const json_t *v)
     return "a value";
 }
 
-void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max)
+/* pr_quote() and pr_escape(): `quote` adds the quotes and escapes '"' and '\\'. */
+static void escape(char *buf, size_t size, const char *s, size_t len, size_t max, int quote)
 {
     if (!buf || size == 0) return;
     size_t o = 0;
     const unsigned char *u = (const unsigned char *)s;
 #define PUT(c) do { if (o + 1 < size) buf[o++] = (char)(c); } while (0)
-    PUT('"');
+    if (quote) PUT('"');
     size_t i = 0;
     int cut = 0;
     while (i < len) {
         /* Leave room for an escape, the "…" mark, the quote and the NUL. */
         if (i >= max || o + 12 >= size) { cut = 1; break; }
         unsigned char c = u[i];
-        if (c == '"' || c == '\\') { PUT('\\'); PUT(c); i++; continue; }
+        if (quote && (c == '"' || c == '\\')) { PUT('\\'); PUT(c); i++; continue; }
         if (c < 0x20 || c == 0x7F) {
             static const char hex[] = "0123456789abcdef";
             PUT('\\'); PUT('u'); PUT('0'); PUT('0'); PUT(hex[c >> 4]); PUT(hex[c & 15]);
@@ -217,9 +228,19 @@ void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max)
         i += k;
     }
     if (cut) { PUT(0xE2); PUT(0x80); PUT(0xA6); }   /* "…" */
-    PUT('"');
+    if (quote) PUT('"');
 #undef PUT
     buf[o] = '\0';
+}
+
+void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max)
+{
+    escape(buf, size, s, len, max, 1);
+}
+
+void pr_escape(char *buf, size_t size, const char *s, size_t len)
+{
+    escape(buf, size, s, len, SIZE_MAX, 0);
 }
 
 void pr_code_list_text(int32_t list, uint32_t exclude, char *buf, size_t size)
@@ -306,7 +327,7 @@ int pr_is_path_key(const char *key)
 
 /* ---- files ---------------------------------------------------------------- */
 
-static const char *errno_text(int e)
+const char *pr_errno_text(int e)
 {
     switch (e) {
 #ifdef ENOENT
@@ -346,7 +367,7 @@ int pr_read_file(const paroer_allocator *a, const char *path, char **data, size_
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         int e = errno;
-        const char *t = errno_text(e);
+        const char *t = pr_errno_text(e);
         if (t) snprintf(errbuf, errsize, "cannot open the file: %s", t);
         else snprintf(errbuf, errsize, "cannot open the file (error %d)", e);
         return PAROER_EIO;
@@ -387,7 +408,7 @@ int pr_read_file(const paroer_allocator *a, const char *path, char **data, size_
         if (got < want) {
             if (ferror(fp)) {
                 int e = errno;
-                const char *t = errno_text(e);
+                const char *t = pr_errno_text(e);
                 if (t) snprintf(errbuf, errsize, "cannot read the file: %s", t);
                 else snprintf(errbuf, errsize, "cannot read the file (error %d)", e);
                 pr_free(a, buf);
@@ -401,4 +422,24 @@ int pr_read_file(const paroer_allocator *a, const char *path, char **data, size_
     *data = buf;
     *len = n;
     return 0;
+}
+
+int paroer_file_read(void **data, size_t *len, const char *path)
+{
+    if (!data || !len) return pr_error(PAROER_EINVALID, "data or len is NULL");
+    *data = NULL;
+    *len = 0;
+    if (!path || !path[0]) return pr_error(PAROER_EINVALID, "path is NULL or empty");
+    paroer_allocator a;
+    pr_alloc_resolve(&a, NULL);
+    char *buf = NULL;
+    size_t n = 0;
+    char why[160];
+    int rc = pr_read_file(&a, path, &buf, &n, why, sizeof why);
+    if (rc == PAROER_ENOMEM) return pr_error(PAROER_ENOMEM, "out of memory reading the file");
+    if (rc != PAROER_OK) return pr_error_at(rc, path, 0, 0, -1, "", "%s", why);
+    buf[n] = '\0'; /* pr_read_file stops on a short read, so n < the buffer's size */
+    *data = buf;
+    *len = n;
+    return PAROER_OK;
 }

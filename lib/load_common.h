@@ -40,9 +40,7 @@ json_t *pr_json_parse(const char *data, size_t len, int hide_values, pr_json_fai
 /* "an object", "a string", "an integer", "a decimal number", "true", … */
 const char *pr_json_type_name(const json_t *v);
 
-/* Writes s[0..len) as a double-quoted, escaped string of at most about `max`
- * bytes of content (cut at a character boundary, "…" marks a cut). */
-void pr_quote(char *buf, size_t size, const char *s, size_t len, size_t max);
+/* pr_quote(), the one escaping of quoted values in messages: internal.h. */
 
 /* The codes of a list joined by ", ", leaving out those whose bit is set in `exclude`. */
 void pr_code_list_text(int32_t list, uint32_t exclude, char *buf, size_t size);

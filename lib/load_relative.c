@@ -144,6 +144,49 @@ static int int_in(rl *L, const json_t *v, int64_t lo, int64_t hi, const char *wh
     return 0;
 }
 
+/* The string "unknown" (contract 3a). */
+static int is_unknown(const json_t *v)
+{
+    return json_is_string(v) && json_string_length(v) == 7 && memcmp(json_string_value(v), "unknown", 7) == 0;
+}
+
+/* A flag: true, false or "unknown" -> 1, 0, PAROER_UNKNOWN; -1 when wrong (reported). */
+static int tri_value(rl *L, const json_t *v, const pr_jpath *p, int *out)
+{
+    if (json_is_boolean(v)) { *out = json_is_true(v) ? 1 : 0; return 0; }
+    if (is_unknown(v)) { *out = PAROER_UNKNOWN; return 0; }
+    return type_error(L, v, "true, false or \"unknown\"", p);
+}
+
+/* An age: an integer 0..130, "unknown" (0..130) or {"min": a, "max": b}
+ * (a missing bound is open: 0 or 130). */
+static int age_value(rl *L, const json_t *v, const pr_jpath *p, int32_t *lo, int32_t *hi)
+{
+    static const char want[] = "age (an integer 0..130, \"unknown\" or a range {\"min\", \"max\"})";
+    if (json_is_integer(v)) {
+        if (int_in(L, v, 0, 130, "age", p, lo)) return -1;
+        *hi = *lo;
+        return 0;
+    }
+    if (is_unknown(v)) { *lo = 0; *hi = 130; return 0; }
+    if (!json_is_object(v)) return type_error(L, v, want, p);
+    int32_t a = 0, b = 130;
+    int bad_part = 0;
+    const char *key;
+    const json_t *e;
+    json_object_foreach((json_t *)v, key, e) {
+        pr_jpath kp = {p, key, 0};
+        if (strcmp(key, "min") == 0) bad_part |= int_in(L, e, 0, 130, "an age range's min", &kp, &a) != 0;
+        else if (strcmp(key, "max") == 0) bad_part |= int_in(L, e, 0, 130, "an age range's max", &kp, &b) != 0;
+        else unknown_key(L, key, p);
+    }
+    if (bad_part) return -1;
+    if (a > b) return bad(L, p, "an age range needs min <= max");
+    *lo = a;
+    *hi = b;
+    return 0;
+}
+
 typedef int (*add_fn)(paroer_relative *r, int32_t value);
 
 static void code_list(rl *L, const json_t *v, int32_t list, add_fn add, const pr_jpath *p)
@@ -182,9 +225,9 @@ static void languages(rl *L, const json_t *v, const pr_jpath *p)
             continue;
         }
         if (!pr_is_language_tag(json_string_value(e), json_string_length(e))) {
-            char q[100];
-            pr_quote(q, sizeof q, json_string_value(e), json_string_length(e), 40);
-            bad(L, &ep, "invalid language %s (expected a language tag such as \"da\" or \"en\")", q);
+            /* Not a code of the vocabulary: a relative's value, so not quoted. */
+            bad(L, &ep, "invalid language tag (expected 1 to 35 letters, digits and '-', starting with a "
+                        "letter, such as \"da\" or \"en\")");
             continue;
         }
         call(L, paroer_relative_add_language(L->r, json_string_value(e)));
@@ -233,8 +276,12 @@ static void load_relation(rl *L, const json_t *o, const pr_jpath *rp)
         case 0: break;
         case 1: {
             if (json_is_null(v)) break;
+            if (is_unknown(v)) {
+                call(L, paroer_relative_relation_set_conditions_unknown(L->r, idx));
+                break;
+            }
             if (!json_is_array(v)) {
-                type_error(L, v, "an array of condition codes", &kp);
+                type_error(L, v, "an array of condition codes or \"unknown\"", &kp);
                 break;
             }
             size_t i;
@@ -250,7 +297,15 @@ static void load_relation(rl *L, const json_t *o, const pr_jpath *rp)
         }
         case 2: {
             int32_t age;
-            if (json_is_null(v)) break;   /* unknown, the default */
+            if (json_is_null(v)) break;   /* not given, the default */
+            if (is_unknown(v)) {
+                call(L, paroer_relative_relation_set_cared_for_age(L->r, idx, PAROER_UNKNOWN));
+                break;
+            }
+            if (json_is_string(v)) {
+                type_error(L, v, "cared_for_age (an integer 0..130 or \"unknown\")", &kp);
+                break;
+            }
             if (int_in(L, v, 0, 130, "cared_for_age", &kp, &age) == 0)
                 call(L, paroer_relative_relation_set_cared_for_age(L->r, idx, age));
             break;
@@ -269,14 +324,13 @@ static void load_relation(rl *L, const json_t *o, const pr_jpath *rp)
             call(L, paroer_relative_relation_set_hours(L->r, idx, h));
             break;
         }
-        case 4: case 5: case 6: case 7:
+        case 4: case 5: case 6: case 7: {
+            int value;
             if (json_is_null(v)) break;
-            if (!json_is_boolean(v)) {
-                type_error(L, v, "true or false", &kp);
-                break;
-            }
-            call(L, paroer_relative_relation_set_flag(L->r, idx, relation_flags[k - 4], json_is_true(v) ? 1 : 0));
+            if (tri_value(L, v, &kp, &value) == 0)
+                call(L, paroer_relative_relation_set_flag(L->r, idx, relation_flags[k - 4], value));
             break;
+        }
         default: unknown_key(L, key, rp); break;
         }
     }
@@ -288,7 +342,11 @@ static const char *const root_keys[] = {"id", "age", "municipality", "employed",
 static void load_root(rl *L, const json_t *root, const paroer_allocator *alloc)
 {
     if (!json_is_object(root)) {
-        type_error(L, root, "a relative document (a JSON object)", NULL);
+        if (json_is_array(root))   /* several relatives in one file? */
+            bad(L, NULL, "expected a relative document (a JSON object), found an array: a relative document "
+                         "describes one relative (many relatives go in a population CSV file)");
+        else
+            type_error(L, root, "a relative document (a JSON object)", NULL);
         return;
     }
     const char *id = NULL;
@@ -298,10 +356,10 @@ static void load_root(rl *L, const json_t *root, const paroer_allocator *alloc)
         if (json_is_string(v)) id = json_string_value(v);
         else type_error(L, v, "a pseudonym (a string)", &idp);
     }
-    int32_t age = -1, muni = -1;
+    int32_t age = -1, age_hi = -1, muni = -1;
     v = json_object_get(root, "age");
     if (!v) bad(L, NULL, "a relative needs \"age\" (a required key)");
-    else int_in(L, v, 0, 130, "age", &agep, &age);
+    else if (age_value(L, v, &agep, &age, &age_hi)) age = -1;
     v = json_object_get(root, "municipality");
     if (!v) {
         bad(L, NULL, "a relative needs \"municipality\" (a required key)");
@@ -324,6 +382,7 @@ static void load_root(rl *L, const json_t *root, const paroer_allocator *alloc)
     int rc = paroer_relative_new(&L->r, id, age >= 0 ? age : 0, muni > 0 ? muni : 101, alloc);
     call(L, rc);
     if (rc) return;
+    if (age >= 0 && age_hi != age) call(L, paroer_relative_set_age_range(L->r, age, age_hi));
 
     const char *key;
     json_object_foreach((json_t *)root, key, v) {
@@ -331,11 +390,12 @@ static void load_root(rl *L, const json_t *root, const paroer_allocator *alloc)
         pr_jpath kp = {NULL, key, 0};
         switch (key_index(key, root_keys, PR_COUNT_OF(root_keys))) {
         case 0: case 1: case 2: break;   /* given to paroer_relative_new */
-        case 3:
+        case 3: {
+            int value;
             if (json_is_null(v)) break;
-            if (!json_is_boolean(v)) type_error(L, v, "true or false", &kp);
-            else call(L, paroer_relative_set_employed(L->r, json_is_true(v) ? 1 : 0));
+            if (tri_value(L, v, &kp, &value) == 0) call(L, paroer_relative_set_employed(L->r, value));
             break;
+        }
         case 4: {
             if (!json_is_array(v)) break;   /* reported above */
             size_t i;
@@ -371,7 +431,7 @@ static int load(paroer_relative **out, const char *data, size_t len, const char 
         report(&L, PR_SEV_ERROR, read_rc, NULL, "%s", read_error);
         return read_rc;
     }
-    L.loc = (pr_locate_ctx){data, len, 0, 0, 0, -1};
+    L.loc = (pr_locate_ctx){.data = data, .len = len, .offset = -1};
     L.use_locate = 1;
     pr_json_failure f;
     json_t *root = pr_json_parse(data, len, 1, &f);

@@ -13,6 +13,7 @@
  * order of its catalog and its result buffers, so it allocates nothing in
  * the steady state. */
 #include "match_internal.h"
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -25,6 +26,7 @@ typedef struct pr_mopts {
     int32_t date;      /* PAROER_DATE_NONE: today, resolved per match */
     uint32_t top;
     int explain;
+    int possible;      /* contract 4a: unknown facts give possible outcomes */
     paroer_allocator alloc;
 } pr_mopts;
 
@@ -39,6 +41,7 @@ int paroer_match_options_init(paroer_match_options *opts, uint32_t version)
     opts->top = 0;
     opts->explain = 0;
     opts->allocator = NULL;
+    if (version >= 2) opts->possible = 0;
     return PAROER_OK;
 }
 
@@ -47,6 +50,7 @@ static int resolve_options(pr_mopts *o, const paroer_match_options *opts)
     o->date = PAROER_DATE_NONE;
     o->top = 0;
     o->explain = 0;
+    o->possible = 0;
     pr_alloc_resolve(&o->alloc, NULL);
     if (!opts) return PAROER_OK;
     if (opts->version < 1 || opts->version > PAROER_MATCH_OPTIONS_VERSION)
@@ -57,6 +61,7 @@ static int resolve_options(pr_mopts *o, const paroer_match_options *opts)
     o->date = opts->date;
     o->top = opts->top;
     o->explain = opts->explain != 0;
+    o->possible = opts->version >= 2 && opts->possible != 0;
     if (opts->allocator && (!opts->allocator->malloc_fn || !opts->allocator->free_fn))
         return pr_error(PAROER_EINVALID, "an allocator needs malloc_fn and free_fn");
     pr_alloc_resolve(&o->alloc, opts->allocator);
@@ -94,6 +99,7 @@ const char *paroer_match_outcome_code(int32_t outcome)
 typedef struct pr_mscratch {
     const paroer_allocator *alloc;
     pr_mrel *rels; size_t cap_rels;       /* heap; NULL until needed */
+    pr_mrel *wrels; size_t cap_wrels;     /* a writable copy for the questions */
     uint16_t *langs; size_t cap_langs;
     pr_mrel rels_inline[PR_MQ_INLINE_RELS];
     uint16_t langs_inline[PR_MQ_INLINE_LANGS];
@@ -109,14 +115,15 @@ static void scratch_free(pr_mscratch *s)
 {
     pr_free(s->alloc, s->rels);
     pr_free(s->alloc, s->langs);
-    s->rels = NULL; s->langs = NULL;
-    s->cap_rels = s->cap_langs = 0;
+    pr_free(s->alloc, s->wrels);
+    s->rels = NULL; s->langs = NULL; s->wrels = NULL;
+    s->cap_rels = s->cap_langs = s->cap_wrels = 0;
 }
 
 static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, const paroer_relative *r,
                          int32_t date)
 {
-    pr_mquery_init(q, date, r->municipality, r->age, r->age, 0, r->needs, r->modes, r->slots);
+    pr_mquery_init(q, date, r->municipality, r->age, r->age_max, r->employed_unknown, r->needs, r->modes, r->slots);
     pr_mrel *rels = s->rels_inline;
     if (r->n_relations > PR_MQ_INLINE_RELS) {
         if (pr_grow(s->alloc, (void **)&s->rels, &s->cap_rels, r->n_relations, sizeof *s->rels))
@@ -125,8 +132,8 @@ static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, 
     }
     for (size_t i = 0; i < r->n_relations; i++) {
         const pr_relation *src = &r->relations[i];
-        pr_mrel_fill(&rels[i], src->relation, src->conditions, src->cared_for_age, src->flags, 0, r->employed ? 1 : 0,
-                     0, src->hours_per_week >= PR_HEAVY_HOURS);
+        pr_mrel_fill(&rels[i], src->relation, src->conditions, src->cared_for_age, src->flags, src->unknown,
+                     r->employed_unknown ? -1 : r->employed ? 1 : 0, src->unknown, src->hours_per_week >= PR_HEAVY_HOURS);
     }
     pr_mquery_set_rels(q, rels, r->n_relations);
 
@@ -184,8 +191,9 @@ static void result_reset(paroer_match_result *res, const paroer_catalog *c, int3
     res->catalog = c;
     res->date = date;
     res->explain = explain;
-    res->n_eligible = 0;
-    res->n_entries = res->n_reasons = res->n_excluded = 0;
+    res->n_eligible = res->n_possible = res->n_entries_eligible = 0;
+    res->unknowns = 0;
+    res->n_entries = res->n_reasons = res->n_excluded = res->n_questions = 0;
     if (res->relative_id) res->relative_id[0] = '\0';
 }
 
@@ -195,8 +203,12 @@ static void result_release(paroer_match_result *res)
     pr_free(&res->alloc, res->entries);
     pr_free(&res->alloc, res->reasons);
     pr_free(&res->alloc, res->excluded);
+    pr_free(&res->alloc, res->pentries);
+    pr_free(&res->alloc, res->questions);
     res->relative_id = NULL; res->entries = NULL; res->reasons = NULL; res->excluded = NULL;
+    res->pentries = NULL; res->questions = NULL;
     res->cap_relative_id = res->cap_entries = res->cap_reasons = res->cap_excluded = 0;
+    res->cap_pentries = res->cap_questions = 0;
 }
 
 static int set_relative_id(paroer_match_result *res, const char *id)
@@ -247,6 +259,8 @@ typedef struct pr_run {
     const pr_mplan *plan;      /* the matcher's plan, or NULL */
     pr_mquery q;
     uint32_t top;
+    int possible;              /* the relative has unknown facts: three-valued evaluation */
+    pr_mscratch *scratch;
     paroer_match_result *res;
 } pr_run;
 
@@ -271,6 +285,7 @@ static int add_eligible(pr_run *run, uint32_t i, const pr_moff *m, uint32_t best
     e.reason_off = 0;
     e.n_reasons = 0;
     e.outcome = PAROER_OUTCOME_ELIGIBLE;
+    e.missing = 0;
     res->n_eligible++;
     if (run->top == 0) {
         if (res->n_entries == res->cap_entries &&
@@ -308,6 +323,46 @@ static int add_excluded(paroer_match_result *res, uint32_t i, int code)
     res->excluded[res->n_excluded].offer = i;
     res->excluded[res->n_excluded].code = (uint8_t)code;
     res->n_excluded++;
+    return PAROER_OK;
+}
+
+/* Adds a possible offer (every one is kept: the questions need them all). */
+static int add_possible(pr_run *run, uint32_t i, const pr_moff *m, const pr_verdict *v)
+{
+    paroer_match_result *res = run->res;
+    if (res->n_possible == res->cap_pentries &&
+        pr_grow(&res->alloc, (void **)&res->pentries, &res->cap_pentries, res->n_possible + 1, sizeof *res->pentries))
+        return PAROER_ENOMEM;
+    pr_mentry *e = &res->pentries[res->n_possible++];
+    const int n_missing = pr_popcount32(v->missing);
+    /* score, then fewer missing facts, then id */
+    e->key = (int64_t)v->score * ((int64_t)1 << 36) + (int64_t)(PR_N_FACT - n_missing) * ((int64_t)1 << 32) +
+             (int64_t)(UINT32_MAX - m->id_rank);
+    e->id = run->index ? NULL : run->c->offers[i].id;
+    e->score = v->score;
+    e->offer = i;
+    e->relation = v->relation;
+    e->reason_off = 0;
+    e->n_reasons = 0;
+    e->outcome = PAROER_OUTCOME_POSSIBLE;
+    e->missing = (uint8_t)v->missing;
+    return PAROER_OK;
+}
+
+/* One offer in the area, three-valued. */
+static int visit3(pr_run *run, uint32_t i, const pr_moff *m)
+{
+    /* the cheap rules first, without branches, as eligible_fast() does */
+    const pr_mquery *q = &run->q;
+    int ok = (pr_atom_need(m, q) == PR_YES) & (pr_atom_mode(m, q) == PR_YES) & (pr_atom_slot(m, q) == PR_YES) &
+             ((m->rel_x & q->rel_union) != 0) & ((m->cond_x & q->cond_union) != 0) &
+             (pr_atom_relative_age(m, q) != PR_NO) & (pr_atom_active(m, q->date) == PR_YES) &
+             (pr_atom_not_paused(m) == PR_YES);
+    if (!ok) return PAROER_OK;
+    pr_verdict v;
+    pr_rules_eval(m, &run->c->offers[i], &run->q, 1, &v);
+    if (v.value == PR_YES) return add_eligible(run, i, m, v.relation);
+    if (v.value == PR_MAYBE) return add_possible(run, i, m, &v);
     return PAROER_OK;
 }
 
@@ -356,8 +411,11 @@ static int run_plan(pr_run *run)
         for (uint64_t m = cand[w]; m; m &= m - 1) {
             uint32_t i = p->visit[b->start + w * 64 + pr_ctz64(m)];
             const pr_moff *o = &run->index[i];
-            if (eligible_fast(o, &run->c->offers[i], q, &best) && (rc = add_eligible(run, i, o, best)) != 0)
+            if (run->possible) {
+                if ((rc = visit3(run, i, o)) != 0) return rc;
+            } else if (eligible_fast(o, &run->c->offers[i], q, &best) && (rc = add_eligible(run, i, o, best)) != 0) {
                 return rc;
+            }
         }
     }
     return finish_run(run);
@@ -384,7 +442,9 @@ static int run_match(pr_run *run, int explain)
             int in_area = (m->flags & PR_MOFF_NATIONWIDE) || (mk < mn && ml[mk] == i);
             pr_verdict v;
             pr_rules_eval(m, &c->offers[i], &run->q, in_area, &v);
-            rc = v.value == PR_YES ? add_eligible(run, i, m, v.relation) : add_excluded(res, i, v.code);
+            rc = v.value == PR_YES ? add_eligible(run, i, m, v.relation)
+                 : v.value == PR_MAYBE ? add_possible(run, i, m, &v)
+                                       : add_excluded(res, i, v.code);
             if (rc) return rc;
         }
     } else if (run->plan) {
@@ -398,19 +458,91 @@ static int run_match(pr_run *run, int explain)
             if (mk == mn || (nk < nn && nl[nk] < ml[mk])) i = nl[nk++];
             else i = ml[mk++];
             const pr_moff *m = moff_of(run, i, &tmp);
-            if (eligible_fast(m, &c->offers[i], &run->q, &best) && (rc = add_eligible(run, i, m, best)) != 0)
+            if (run->possible) {
+                if ((rc = visit3(run, i, m)) != 0) return rc;
+            } else if (eligible_fast(m, &c->offers[i], &run->q, &best) && (rc = add_eligible(run, i, m, best)) != 0) {
                 return rc;
+            }
         }
     }
     return finish_run(run);
 }
 
-/* Sorts when no top-N was kept, and computes the reasons of the entries. */
+/* The questions of contract 4a over every possible offer. */
+static int compute_questions(pr_run *run)
+{
+    paroer_match_result *res = run->res;
+    const pr_mquery *q = &run->q;
+    pr_mscratch *s = run->scratch;
+    const size_t most = 2 + 6 * q->n_rels;
+    if (res->cap_questions < most &&
+        pr_grow(&res->alloc, (void **)&res->questions, &res->cap_questions, most, sizeof *res->questions))
+        return PAROER_ENOMEM;
+    if (s->cap_wrels < q->n_rels &&
+        pr_grow(s->alloc, (void **)&s->wrels, &s->cap_wrels, q->n_rels, sizeof *s->wrels))
+        return PAROER_ENOMEM;
+    if (q->n_rels) memcpy(s->wrels, q->rels, q->n_rels * sizeof *s->wrels);
+    pr_mquery w = *q;
+    w.rels = s->wrels;
+    pr_moff tmp;
+    static const uint8_t rel_facts[6] = {PR_FACT_CONDITIONS, PR_FACT_CARED_FOR_AGE, PR_FACT_COHABITING,
+                                         PR_FACT_CARED_AT_HOME, PR_FACT_TERMINAL, PR_FACT_BEREAVED};
+    static const uint32_t rel_bits[6] = {PR_RU_CONDITIONS, PR_RU_CFA, PR_BIT(PAROER_FLAG_COHABITING),
+                                         PR_BIT(PAROER_FLAG_CARED_AT_HOME), PR_BIT(PAROER_FLAG_TERMINAL),
+                                         PR_BIT(PAROER_FLAG_BEREAVED)};
+    for (size_t k = 0; k < 2 + 6 * q->n_rels; k++) {
+        pr_question x;
+        if (k == 0) {
+            if (!(q->unknown & PR_RQ_AGE)) continue;
+            x.fact = PR_FACT_AGE;
+            x.relation = PR_NONE;
+        } else if (k == 1) {
+            if (!(q->unknown & PR_RQ_EMPLOYED)) continue;
+            x.fact = PR_FACT_EMPLOYED;
+            x.relation = PR_NONE;
+        } else {
+            size_t j = (k - 2) / 6, f = (k - 2) % 6;
+            if (!(q->rels[j].unknown & rel_bits[f])) continue;
+            x.fact = rel_facts[f];
+            x.relation = (uint32_t)j;
+        }
+        x.answers = pr_question_answers(q, x.fact);
+        x.decided = 0;
+        for (size_t e = 0; e < res->n_possible; e++) {
+            uint32_t i = res->pentries[e].offer;
+            x.decided += pr_question_decided(moff_of(run, i, &tmp), &run->c->offers[i], &w, s->wrels, x.fact,
+                                             x.relation);
+        }
+        if (!x.decided) continue;
+        /* insertion in order */
+        size_t at = res->n_questions;
+        while (at > 0 && pr_question_before(&x, &res->questions[at - 1])) {
+            res->questions[at] = res->questions[at - 1];
+            at--;
+        }
+        res->questions[at] = x;
+        res->n_questions++;
+    }
+    return PAROER_OK;
+}
+
+/* Sorts when no top-N was kept, appends the possible offers (ranked, cut
+ * to top), computes the reasons of the entries and the questions. */
 static int finish_run(pr_run *run)
 {
     paroer_match_result *res = run->res;
     pr_moff tmp;
     if (run->top == 0) pr_mentry_sort(res->entries, res->n_entries);
+    res->n_entries_eligible = res->n_entries;
+    if (res->n_possible) {
+        size_t keep = run->top && run->top < res->n_possible ? run->top : res->n_possible;
+        pr_mentry_sort(res->pentries, res->n_possible);
+        if (res->cap_entries < res->n_entries + keep &&
+            pr_grow(&res->alloc, (void **)&res->entries, &res->cap_entries, res->n_entries + keep, sizeof *res->entries))
+            return PAROER_ENOMEM;
+        memcpy(res->entries + res->n_entries, res->pentries, keep * sizeof *res->entries);
+        res->n_entries += keep;
+    }
     for (size_t k = 0; k < res->n_entries; k++) {
         pr_mentry *e = &res->entries[k];
         if (res->cap_reasons - res->n_reasons < PR_MAX_REASONS &&
@@ -418,9 +550,12 @@ static int finish_run(pr_run *run)
             return PAROER_ENOMEM;
         const pr_moff *m = moff_of(run, e->offer, &tmp);
         e->reason_off = (uint32_t)res->n_reasons;
-        e->n_reasons = (uint8_t)pr_match_reasons(m, &run->q, &run->q.rels[e->relation], 0, res->reasons + res->n_reasons);
+        e->n_reasons = (uint8_t)pr_match_reasons(m, &run->q, &run->q.rels[e->relation],
+                                                 e->outcome == PAROER_OUTCOME_POSSIBLE ? e->missing : 0,
+                                                 res->reasons + res->n_reasons);
         res->n_reasons += e->n_reasons;
     }
+    if (run->possible && res->n_possible) return compute_questions(run);
     return PAROER_OK;
 }
 
@@ -442,10 +577,19 @@ static int match_into(paroer_match_result *res, const paroer_catalog *c, const p
     run.plan = plan;
     run.top = o->top;
     run.res = res;
+    run.scratch = s;
     result_reset(res, c, date, o->explain);
     int rc = set_relative_id(res, r->id);
     if (!rc) rc = prepare_query(&run.q, s, c, r, date);
-    if (!rc) rc = run_match(&run, o->explain);
+    if (rc) goto out;
+    run.possible = run.q.any_unknown != 0;
+    if (run.possible && !o->possible)
+        return pr_error(PAROER_EINVALID,
+                        "the relative has unknown facts: matching it needs the option for possible outcomes "
+                        "(paroer_match_options.possible, contract 4a)");
+    res->unknowns = run.possible;
+    rc = run_match(&run, o->explain);
+out:
     if (rc == PAROER_ENOMEM) return pr_error(PAROER_ENOMEM, "out of memory while matching");
     return rc;
 }
@@ -757,7 +901,8 @@ size_t paroer_match_result_outcome_count(const paroer_match_result *r, int32_t o
     if (!r) return 0;
     switch (outcome) {
     case PAROER_OUTCOME_ELIGIBLE: return r->n_eligible;
-    case PAROER_OUTCOME_EXCLUDED: return r->catalog ? r->catalog->n_offers - r->n_eligible : 0;
+    case PAROER_OUTCOME_POSSIBLE: return r->n_possible;
+    case PAROER_OUTCOME_EXCLUDED: return r->catalog ? r->catalog->n_offers - r->n_eligible - r->n_possible : 0;
     default: return 0;
     }
 }
@@ -847,4 +992,67 @@ const char *paroer_match_result_excluded_code(const paroer_match_result *r, size
 {
     if (!r || i >= r->n_excluded) return NULL;
     return pr_exclusion_code(r->excluded[i].code);
+}
+
+/* ---- unknown facts: missing facts and questions ------------------------------------------ */
+
+const char *paroer_fact_code(int32_t fact) { return fact < 0 ? NULL : pr_fact_code((unsigned)fact); }
+
+int paroer_match_result_has_unknowns(const paroer_match_result *r) { return r ? r->unknowns : 0; }
+
+size_t paroer_match_result_missing_count(const paroer_match_result *r, size_t i)
+{
+    const pr_mentry *e = entry_at(r, i);
+    return e ? (size_t)pr_popcount32(e->missing) : 0;
+}
+
+int32_t paroer_match_result_missing(const paroer_match_result *r, size_t i, size_t k)
+{
+    const pr_mentry *e = entry_at(r, i);
+    if (!e) return -1;
+    for (uint32_t m = e->missing; m; m &= m - 1)
+        if (k-- == 0) return (int32_t)pr_ctz32(m);
+    return -1;
+}
+
+size_t paroer_match_result_question_count(const paroer_match_result *r) { return r ? r->n_questions : 0; }
+
+static const pr_question *question_at(const paroer_match_result *r, size_t i)
+{
+    return r && i < r->n_questions ? &r->questions[i] : NULL;
+}
+
+int32_t paroer_match_result_question_fact(const paroer_match_result *r, size_t i)
+{
+    const pr_question *q = question_at(r, i);
+    return q ? q->fact : -1;
+}
+
+int32_t paroer_match_result_question_relation(const paroer_match_result *r, size_t i)
+{
+    const pr_question *q = question_at(r, i);
+    return q && q->relation != PR_NONE ? (int32_t)q->relation : -1;
+}
+
+uint64_t paroer_match_result_question_decided(const paroer_match_result *r, size_t i)
+{
+    const pr_question *q = question_at(r, i);
+    return q ? q->decided : 0;
+}
+
+uint32_t paroer_match_result_question_answers(const paroer_match_result *r, size_t i)
+{
+    const pr_question *q = question_at(r, i);
+    return q ? q->answers : 0;
+}
+
+size_t paroer_match_result_question_code(const paroer_match_result *r, size_t i, char *buf, size_t cap)
+{
+    const pr_question *q = question_at(r, i);
+    if (buf && cap) buf[0] = '\0';
+    if (!q) return 0;
+    int n = q->relation == PR_NONE ? snprintf(buf, buf ? cap : 0, "%s", pr_fact_code(q->fact))
+                                   : snprintf(buf, buf ? cap : 0, "relations[%u].%s", (unsigned)q->relation,
+                                              pr_fact_code(q->fact));
+    return n > 0 ? (size_t)n : 0;
 }

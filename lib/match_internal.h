@@ -24,6 +24,7 @@ typedef struct pr_mentry {
     uint32_t reason_off;   /* into result->reasons */
     uint8_t n_reasons;
     uint8_t outcome;       /* paroer_outcome */
+    uint8_t missing;       /* possible: PR_FACT_* bits */
 } pr_mentry;
 
 typedef struct pr_mexcl {
@@ -38,7 +39,12 @@ struct paroer_match_result {
     int32_t date;
     int explain;
     size_t n_eligible;                         /* before the top-N cut */
+    size_t n_possible;                         /* before the top-N cut */
+    int unknowns;                              /* the relative had unknown facts (possible outcomes asked for) */
+    size_t n_entries_eligible;                 /* entries[0 .. n) eligible, the rest possible */
     pr_mentry *entries; size_t n_entries, cap_entries;
+    pr_mentry *pentries; size_t cap_pentries;  /* every possible offer (n_possible), for the questions */
+    pr_question *questions; size_t n_questions, cap_questions;
     uint8_t *reasons; size_t n_reasons, cap_reasons;
     pr_mexcl *excluded; size_t n_excluded, cap_excluded;
 };

@@ -12,6 +12,8 @@
 #define PR_AGE_MAX INT32_MAX     /* an open upper bound */
 #define PR_MUNI_MAX 1000         /* municipality codes are 1..999 */
 #define PR_NONE UINT32_MAX       /* "no index" */
+/* Limits of the model, each a validation error naming it (docs/formats.md). */
+#define PR_MAX_LANGUAGES 65535   /* distinct language tags of a catalog (16-bit ids) */
 
 /* Counts of each code list (the public headers avoid compile-time counts). */
 enum {
@@ -64,6 +66,7 @@ struct paroer_offer {
     int32_t valid_from, valid_to, verified;                /* PAROER_DATE_NONE when absent */
     const char *const *legal_basis; uint32_t n_legal_basis;
     const pr_code *codes; uint32_t n_codes;
+    const struct paroer_catalog *catalog; /* the catalog the offer is in (set by the builder's finish) */
 };
 
 struct paroer_goal {
@@ -107,20 +110,27 @@ struct paroer_catalog {
     size_t memory_bytes;            /* bytes obtained from the allocator, for reports */
 };
 
+/* Unknown facts of a relation (contract 3a), besides its paroer_flag bits. */
+#define PR_RU_CONDITIONS (1u << 8)
+#define PR_RU_CFA (1u << 9)
+
 typedef struct pr_relation {
     int32_t relation;     /* paroer_relation */
     uint32_t conditions;  /* paroer_condition bits */
-    int32_t cared_for_age;/* -1 unknown */
+    int32_t cared_for_age;/* -1 missing (passes every range); see unknown */
     double hours_per_week;/* 0 when not given */
-    uint32_t flags;       /* paroer_flag bits (COHABITING, CARED_AT_HOME, TERMINAL, BEREAVED) */
+    uint32_t flags;       /* paroer_flag bits known true (COHABITING, CARED_AT_HOME, TERMINAL, BEREAVED) */
+    uint32_t unknown;     /* paroer_flag bits unknown, PR_RU_CONDITIONS, PR_RU_CFA */
 } pr_relation;
 
 struct paroer_relative {
     paroer_allocator alloc;
     char *id;
-    int32_t age;
+    int32_t age;          /* the lower end of the age range */
+    int32_t age_max;      /* == age when the age is known */
     int32_t municipality;
-    int32_t employed;
+    int32_t employed;     /* 0/1; see employed_unknown */
+    int32_t employed_unknown;
     pr_relation *relations; size_t n_relations, cap_relations;
     uint32_t needs, modes, slots;   /* 0 = not given */
     char **languages; size_t n_languages, cap_languages;  /* empty = ["da"] */

@@ -65,7 +65,6 @@ static const int col_required[N_COL] = {[COL_ID] = 1, [COL_AGE] = 1, [COL_MUNICI
 #  define PR_PREFETCH(p) ((void)0)
 #endif
 
-#define PR_POP_MAX_FIELDS 64
 #define PR_POP_MAX_ID 1024
 #define PR_VALUE_SHOW 40
 
@@ -117,7 +116,11 @@ static int code_lookup(const code_table *t, const char *s, size_t len)
 
 /* ---- the loader -------------------------------------------------------------- */
 
-typedef struct loader {
+/* The reader of population rows (population_impl.h): the stored loader
+ * (`pop` set) and every worker of the streaming reader (`pop` NULL, one
+ * reader a thread: the memo is mutable). */
+struct pr_pop_reader {
+    paroer_allocator alloc;
     paroer_population *pop;
     paroer_diagnostics *diag;
     const char *source;
@@ -125,6 +128,7 @@ typedef struct loader {
     uint32_t max_errors;
     size_t n_listed, n_unlisted;
     uint8_t col[PR_POP_MAX_FIELDS];   /* column of each field */
+    char sep;                         /* the field separator: ',' or ';' (when the header uses it) */
     size_t n_fields;
     size_t id_field;                  /* the field holding the id */
     int run_open;                     /* 1 while the records since the current relative's first row all had its id */
@@ -134,7 +138,8 @@ typedef struct loader {
     char msg[512];
     const char *err_path;             /* column of the row error, or "" */
     int err_code;
-} loader;
+};
+typedef struct pr_pop_reader loader;
 
 typedef struct row {
     const char *id; size_t id_len;
@@ -252,12 +257,12 @@ static int parse_bool(const char *p, size_t len, uint8_t *out)
 
 /* Hours a week: digits, optionally '.' and digits; 0..168. Kept in
  * hundredths of an hour, rounded half up from the third decimal. */
-static int parse_hours(const char *p, size_t len, uint16_t *out)
+static int parse_hours(const char *p, size_t len, int decimal_comma, uint16_t *out)
 {
     uint32_t whole = 0, frac = 0;
     size_t i = 0;
     int digits = 0;
-    for (; i < len && p[i] != '.'; i++) {
+    for (; i < len && p[i] != '.' && !(decimal_comma && p[i] == ','); i++) {
         unsigned d = (unsigned)(unsigned char)p[i] - '0';
         if (d > 9) return -1;
         if (whole > 1000) return -1;
@@ -283,6 +288,35 @@ static int parse_hours(const char *p, size_t len, uint16_t *out)
     return 0;
 }
 
+/* 1 when s[0..len) looks like a code (lowercase ASCII letters, digits and
+ * '_', at most 32 bytes): only such a text is named in a message. */
+static int code_shaped(const char *s, size_t len)
+{
+    if (len == 0 || len > 32) return 0;
+    for (size_t i = 0; i < len; i++) {
+        const char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return 0;
+    }
+    return 1;
+}
+
+/* An unknown code in a column. Contract section 1 asks that the message name
+ * the code; it does so only when the text is shaped like a code, so that no
+ * other value of a relative's row (a pseudonym in the wrong column, a number)
+ * ever reaches a message. */
+static int unknown_code(loader *ld, const code_table *t, int column, const char *s, size_t n)
+{
+    char expected[256];
+    size_t o = 0;
+    for (int32_t i = 0; i < t->n && o + 24 < sizeof expected; i++)
+        o += (size_t)snprintf(expected + o, sizeof expected - o, "%s%s", i ? ", " : "", t->code[i]);
+    if (code_shaped(s, n))
+        return row_error(ld, PAROER_ESCHEMA, col_names[column], "unknown %s \"%.*s\" in column \"%s\" (expected one of: %s)",
+                         paroer_vocab_list_name(t->list), (int)n, s, col_names[column], expected);
+    return row_error(ld, PAROER_ESCHEMA, col_names[column], "column \"%s\": not a %s code (expected one of: %s)",
+                     col_names[column], paroer_vocab_list_name(t->list), expected);
+}
+
 /* A ';'-separated list of codes (items trimmed; empty field = empty list). */
 static int parse_list(loader *ld, const code_table *t, int column, const char *p, size_t len, uint32_t *out)
 {
@@ -292,27 +326,17 @@ static int parse_list(loader *ld, const code_table *t, int column, const char *p
     const char *end = p + len;
     for (;;) {
         const char *q = p;
-        while (q < end && *q != ';') q++;
+        while (q < end && *q != ';' && !(*q == ',' && ld->sep == ';')) q++;
         if (q == end) q = NULL;
         const char *ie = q ? q : end;
         const char *s = p;
         size_t n = (size_t)(ie - p);
         TRIM(s, n);
-        char v[64];
         if (n == 0)
             return row_error(ld, PAROER_ESCHEMA, col_names[column],
                              "empty item in the list of column \"%s\"", col_names[column]);
         int code = code_lookup(t, s, n);
-        if (code < 0) {
-            char expected[256];
-            size_t o = 0;
-            for (int32_t i = 0; i < t->n && o + 24 < sizeof expected; i++)
-                o += (size_t)snprintf(expected + o, sizeof expected - o, "%s%s", i ? ", " : "", t->code[i]);
-            return row_error(ld, PAROER_ESCHEMA, col_names[column],
-                             "unknown %s \"%s\" in column \"%s\" (expected one of: %s)",
-                             paroer_vocab_list_name(t->list), show(v, sizeof v, s, n), col_names[column],
-                             expected);
-        }
+        if (code < 0) return unknown_code(ld, t, column, s, n);
         mask |= PR_BIT(code);
         if (!q) break;
         p = q + 1;
@@ -326,8 +350,8 @@ static int parse_list(loader *ld, const code_table *t, int column, const char *p
  * millions of times, so each list column remembers the masks of recent raw
  * texts: a hit costs a hash of the first and last 8 bytes and one compare. */
 
-#define PR_CACHE_SLOTS 64
-#define PR_CACHE_TEXT 48
+#define PR_CACHE_SLOTS 4096   /* per column: national files hold hundreds of distinct need and condition sets */
+#define PR_CACHE_TEXT 120   /* all eleven needs joined fit */
 
 typedef struct list_cache_entry {
     uint32_t len;                      /* 0 = empty slot */
@@ -344,19 +368,20 @@ static uint64_t load_u64(const char *p)
     return v;
 }
 
+/* A slot from every byte of the text (sets that share their first and last
+ * bytes, "information;…;peer_support", must not share a slot). */
 static unsigned cache_slot(const char *p, size_t len)
 {
-    uint64_t a, b;
-    if (len >= 8) {
-        a = load_u64(p);
-        b = load_u64(p + len - 8);
-    } else {
-        a = 0;
-        for (size_t i = 0; i < len; i++) a = (a << 8) | (unsigned char)p[i];
-        b = a;
+    uint64_t h = (uint64_t)len * UINT64_C(0x9E3779B97F4A7C15);
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) h = (h ^ load_u64(p + i)) * UINT64_C(0xC2B2AE3D27D4EB4F);
+    if (i < len) {
+        uint64_t v = 0;
+        for (; i < len; i++) v = (v << 8) | (unsigned char)p[i];
+        h = (h ^ v) * UINT64_C(0xC2B2AE3D27D4EB4F);
     }
-    uint64_t h = (a * UINT64_C(0x9E3779B97F4A7C15)) ^ (b * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len;
-    return (unsigned)(h >> 58);
+    h ^= h >> 29;
+    return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
 }
 
 static int same_text(const char *a, const char *b, size_t len)
@@ -390,7 +415,6 @@ static int parse_list_cached(loader *ld, int k, const code_table *t, int column,
 
 static int parse_row(loader *ld, const pr_csv_field *f, row *r)
 {
-    char v[64];
     memset(r, 0, sizeof *r);
     r->r.cared_for_age = PR_POP_AGE_UNKNOWN;
     for (size_t i = 0; i < ld->n_fields; i++) {
@@ -415,31 +439,27 @@ static int parse_row(loader *ld, const pr_csv_field *f, row *r)
             r->id_len = len;
             break;
         case COL_AGE:
+            if (len == 1 && *p == '?') { r->age = PR_POP_AGE_UNKNOWN; break; }
             if (parse_uint(p, len, 130, &iv))
-                return row_error(ld, PAROER_ESCHEMA, "age",
-                                 "column \"age\": expected a whole number 0..130, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                return row_error(ld, PAROER_ESCHEMA, "age", "column \"age\": expected a whole number 0..130");
             r->age = iv;
             break;
         case COL_MUNICIPALITY:
             if (parse_uint(p, len, 999, &iv) || iv < 1)
                 return row_error(ld, PAROER_ESCHEMA, "municipality",
-                                 "column \"municipality\": expected a municipality code 1..999, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                                 "column \"municipality\": expected a municipality code 1..999");
             r->municipality = iv;
             break;
         case COL_RELATION: {
             int code = len ? code_lookup(&ld->relations, p, len) : -1;
             if (len == 0) return row_error(ld, PAROER_ESCHEMA, "relation", "column \"relation\" is empty");
             if (code < 0)
-                return row_error(ld, PAROER_ESCHEMA, "relation",
-                                 "unknown relation \"%s\" in column \"relation\" (expected one of: "
-                                 "spouse_partner, son_daughter, parent, sibling, other_family, friend_neighbour)",
-                                 show(v, sizeof v, p, len));
+                return unknown_code(ld, &ld->relations, COL_RELATION, p, len);
             r->r.relation = (uint8_t)code;
             break;
         }
         case COL_CONDITIONS:
+            if (len == 1 && *p == '?') { r->r.unknown |= PR_POP_U_CONDITIONS; break; }
             if (parse_list_cached(ld, 0, &ld->conditions, c, p, len, &mask)) return ld->err_code;
             r->r.conditions = (uint16_t)mask;
             break;
@@ -457,24 +477,30 @@ static int parse_row(loader *ld, const pr_csv_field *f, row *r)
             break;
         case COL_CARED_FOR_AGE:
             if (len == 0) break;
+            if (len == 1 && *p == '?') { r->r.unknown |= PR_POP_U_CFA; break; }
             if (parse_uint(p, len, 130, &iv))
                 return row_error(ld, PAROER_ESCHEMA, "cared_for_age",
-                                 "column \"cared_for_age\": expected a whole number 0..130 or nothing, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                                 "column \"cared_for_age\": expected a whole number 0..130 or nothing");
             r->r.cared_for_age = (uint8_t)iv;
             break;
         case COL_HOURS:
             if (len == 0) break;
-            if (parse_hours(p, len, &r->r.hours))
+            if (parse_hours(p, len, ld->sep == ';', &r->r.hours))
                 return row_error(ld, PAROER_ESCHEMA, "hours_per_week",
-                                 "column \"hours_per_week\": expected a number 0..168 or nothing, got \"%s\"",
-                                 show(v, sizeof v, p, len));
+                                 "column \"hours_per_week\": expected a number 0..168 or nothing");
             break;
         default: /* the booleans */
+            if (len == 1 && *p == '?') {
+                if (c == COL_EMPLOYED) r->employed = PR_POP_EMPLOYED_UNKNOWN;
+                else r->r.unknown |= (uint8_t)PR_BIT(c == COL_COHABITING ? PAROER_FLAG_COHABITING
+                                                     : c == COL_CARED_AT_HOME ? PAROER_FLAG_CARED_AT_HOME
+                                                     : c == COL_TERMINAL ? PAROER_FLAG_TERMINAL
+                                                                         : PAROER_FLAG_BEREAVED);
+                break;
+            }
             if (parse_bool(p, len, &b))
                 return row_error(ld, PAROER_ESCHEMA, col_names[c],
-                                 "column \"%s\": expected 0, 1, true or false, got \"%s\"", col_names[c],
-                                 show(v, sizeof v, p, len));
+                                 "column \"%s\": expected 0, 1, true or false", col_names[c]);
             if (c == COL_EMPLOYED) r->employed = b;
             else if (b) {
                 int flag = c == COL_COHABITING ? PAROER_FLAG_COHABITING
@@ -545,59 +571,46 @@ static void table_insert(paroer_population *pop, uint32_t h, size_t idx)
     pop->table[s] = (h & ~mask) | (uint32_t)(idx + 1);
 }
 
-/* ---- adding rows ----------------------------------------------------------- */
+/* ---- the stored population: a sink of the scan ------------------------------- */
 
-static int accept_row(loader *ld, const row *r, int64_t line, uint32_t h)
+/* A new relative's first row: rejected when its id was seen before (rows
+ * not consecutive). Returns 1 with the error set, 0, or PAROER_ENOMEM. */
+static int stored_begin(loader *ld, const char *id, size_t len)
 {
     paroer_population *pop = ld->pop;
-    pr_pop_relative *cur = pop->n_rel ? &pop->rel[pop->n_rel - 1] : NULL;
-    const char *cur_id = cur ? pop->ids + cur->id : NULL;
-    if (cur && ld->run_open && r->id_len == ld->cur_id_len && memcmp(cur_id, r->id, r->id_len) == 0) {
-        /* another relation of the current relative: its own columns must agree */
-        const char *what = NULL;
-        if (cur->age != r->age) what = "age";
-        else if (cur->municipality != r->municipality) what = "municipality";
-        else if (cur->employed != r->employed) what = "employed";
-        else if (cur->needs != r->needs) what = "needs";
-        else if (cur->modes != r->modes) what = "modes";
-        else if (cur->slots != r->slots) what = "slots";
-        if (what)
-            return row_error(ld, PAROER_ESCHEMA, what,
-                             "column \"%s\" differs from the first row of the same relative (line %lu)", what,
-                             (unsigned long)pop->line[pop->n_rel - 1]);
-        if (pop->n_rn >= pop->cap_rn) return PAROER_ENOMEM;
-        pop->rn[pop->n_rn++] = r->r;
-        return 0;
-    }
-    int64_t seen = table_find(pop, r->id, r->id_len, h);
+    uint32_t h = id_hash(id, len);
+    int64_t seen = table_find(pop, id, len, h);
     if (seen >= 0) {
-        char v[64];
-        return row_error(ld, PAROER_ESCHEMA, "id",
-                         "rows of relative \"%s\" are not consecutive (its first row is on line %lu)",
-                         show(v, sizeof v, r->id, r->id_len), (unsigned long)pop->line[seen]);
+        row_error(ld, PAROER_ESCHEMA, "id",
+                  "this row's id was used by earlier rows that are not just above it: the rows of one "
+                  "relative must be consecutive (its first row is on line %lu)",
+                  (unsigned long)pop->line[seen]);
+        return 1;
     }
-    if (pop->n_rel >= pop->cap_rel || pop->n_rn >= pop->cap_rn || pop->n_ids + r->id_len + 1 > UINT32_MAX)
-        return PAROER_ENOMEM;
-    if (pr_grow(&pop->alloc, (void **)&pop->ids, &pop->cap_ids, pop->n_ids + r->id_len + 1, 1))
-        return PAROER_ENOMEM;
+    if (pop->n_rel >= pop->cap_rel) return PAROER_ENOMEM;
     table_insert(pop, h, pop->n_rel);
-    pr_pop_relative *n = &pop->rel[pop->n_rel];
-    n->first = (uint32_t)pop->n_rn;
-    n->id = (uint32_t)pop->n_ids;
-    n->municipality = (uint16_t)r->municipality;
-    n->needs = r->needs;
-    n->age = (uint8_t)r->age;
-    n->employed = r->employed;
-    n->modes = r->modes;
-    n->slots = r->slots;
+    return 0;
+}
+
+static int stored_relative(void *ctx, const char *id, size_t id_len, const pr_pop_relative *r,
+                           const pr_pop_relation *rn, uint32_t n, int64_t line)
+{
+    loader *ld = ctx;
+    paroer_population *pop = ld->pop;
+    if (pop->n_rel >= pop->cap_rel || pop->n_rn + n > pop->cap_rn || pop->n_ids + id_len + 1 > UINT32_MAX)
+        return PAROER_ENOMEM;
+    if (pr_grow(&pop->alloc, (void **)&pop->ids, &pop->cap_ids, pop->n_ids + id_len + 1, 1)) return PAROER_ENOMEM;
+    pr_pop_relative *x = &pop->rel[pop->n_rel];
+    *x = *r;
+    x->first = (uint32_t)pop->n_rn;
+    x->id = (uint32_t)pop->n_ids;
     pop->line[pop->n_rel] = line > 0 && line <= (int64_t)UINT32_MAX ? (uint32_t)line : 0;
-    memcpy(pop->ids + pop->n_ids, r->id, r->id_len);
-    pop->ids[pop->n_ids + r->id_len] = '\0';
-    pop->n_ids += r->id_len + 1;
-    pop->rn[pop->n_rn++] = r->r;
+    memcpy(pop->ids + pop->n_ids, id, id_len);
+    pop->ids[pop->n_ids + id_len] = '\0';
+    pop->n_ids += id_len + 1;
+    memcpy(pop->rn + pop->n_rn, rn, n * sizeof *rn);
+    pop->n_rn += n;
     pop->n_rel++;
-    ld->run_open = 1;
-    ld->cur_id_len = r->id_len;
     return 0;
 }
 
@@ -621,6 +634,21 @@ static int report(loader *ld, int code, int64_t line, const char *path, const ch
         }
     }
     return 0;
+}
+
+void pr_pop_error_text(const pr_pop_error *e, int64_t base, char *out, size_t cap)
+{
+    if (e->ref_line > 0) snprintf(out, cap, "%s (line %lld)", e->msg, (long long)(e->ref_line + base));
+    else snprintf(out, cap, "%s", e->msg);
+}
+
+static int stored_error(void *ctx, const pr_pop_error *e)
+{
+    loader *ld = ctx;
+    char text[600];
+    ld->pop->rejected++;
+    pr_pop_error_text(e, 0, text, sizeof text);
+    return report(ld, e->code, e->line, e->column, text);
 }
 
 static int header(loader *ld, const pr_csv_field *f, size_t n, int64_t line)
@@ -701,104 +729,373 @@ static void shrink(paroer_population *pop)
     pop->ids = shrink_one(&pop->alloc, pop->ids, &pop->cap_ids, pop->n_ids, 1);
 }
 
-static int parse_all(loader *ld, const char *data, size_t len)
+/* 1 for an empty or whitespace-only line. */
+static int blank_record(const pr_csv_field *f, size_t n)
 {
-    paroer_population *pop = ld->pop;
+    if (n != 1 || f[0].quoted) return 0;
+    for (size_t i = 0; i < f[0].len; i++)
+        if (f[0].p[i] != ' ' && f[0].p[i] != '\t') return 0;
+    return 1;
+}
+
+/* A header problem: recorded and returned. */
+static int header_error(loader *ld, int code, int64_t line, const char *m)
+{
+    pr_error_at(code, ld->source, line, 0, -1, "", "%s", m);
+    if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, code, ld->source, "", line, 0, m))
+        return pr_error(PAROER_ENOMEM, "out of memory");
+    return code;
+}
+
+/* What a file that is not UTF-8 text looks like at its start, or NULL. */
+static const char *not_utf8(const char *data, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
+        return "the file is UTF-32 (it starts with a UTF-32 byte order mark): save it as UTF-8 (CSV UTF-8)";
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return "the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8 (CSV UTF-8)";
+    size_t k = len < 64 ? len : 64;
+    if (memchr(data, '\0', k))
+        return "the file holds NUL bytes at its start, as UTF-16 text without a byte order mark does: save it as "
+               "UTF-8 (CSV UTF-8)";
+    return NULL;
+}
+
+/* Reads the header row (blank lines before it are skipped) and sets up the
+ * columns. A header of one field holding ';' is read again with ';' as the
+ * separator (the Danish Excel default); the whole file then uses it. */
+static int read_header(loader *ld, pr_csv *csv, pr_csv_field *f, size_t *n, int64_t *line)
+{
+    const char *err;
+    const char *bad_text = not_utf8(csv->p, (size_t)(csv->end - csv->p));
+    if (bad_text) return header_error(ld, PAROER_EPARSE, 1, bad_text);
+    ld->sep = ',';
+    for (;;) {
+        const char *start = csv->p;
+        const int64_t start_line = csv->line;
+        int rc = pr_csv_next(csv, f, PR_POP_MAX_FIELDS, n, line, &err);
+        if (rc == PAROER_ENOMEM) return pr_error(PAROER_ENOMEM, "out of memory");
+        if (rc == PR_CSV_EOF) return header_error(ld, PAROER_ESCHEMA, 1, "the file is empty: expected a header row");
+        if (rc == PR_CSV_BAD) {
+            char m[160];
+            snprintf(m, sizeof m, "the header row is malformed: %s", err);
+            return header_error(ld, PAROER_EPARSE, *line, m);
+        }
+        if (blank_record(f, *n)) continue;
+        if (*n == 1 && ld->sep == ',' && f[0].len && memchr(f[0].p, ';', f[0].len)) {
+            ld->sep = ';';
+            csv->sep = ';';
+            csv->p = start;
+            csv->line = start_line;
+            continue;
+        }
+        if (*n == 1 && f[0].len && memchr(f[0].p, '\t', f[0].len))
+            return header_error(ld, PAROER_ESCHEMA, *line,
+                                "the header row is separated by tabs: separate the columns by commas "
+                                "(or semicolons)");
+        return header(ld, f, *n, *line);
+    }
+}
+
+/* ---- the scan: rows to relatives ------------------------------------------------- */
+
+static int same_relative_columns(const pr_pop_relative *cur, const row *r, const char **what)
+{
+    *what = cur->age != (uint8_t)r->age ? "age"
+          : cur->municipality != r->municipality ? "municipality"
+          : cur->employed != r->employed ? "employed"
+          : cur->needs != r->needs ? "needs"
+          : cur->modes != r->modes ? "modes"
+          : cur->slots != r->slots ? "slots" : NULL;
+    return *what == NULL;
+}
+
+int pr_pop_scan(pr_pop_reader *ld, const char *data, size_t len, int64_t line0, const pr_pop_sink *sink,
+                int64_t *lines_read)
+{
     pr_csv csv;
-    pr_csv_init(&csv, &pop->alloc, data, len);
+    pr_csv_init_part(&csv, &ld->alloc, data, len, ld->sep, line0);
     pr_csv_field f[PR_POP_MAX_FIELDS];
     size_t n;
     int64_t line;
     const char *err;
-    int rc;
+    /* the relative being read */
+    int have = 0, run_open = 0;
+    char cur_id[PR_POP_MAX_ID];
+    size_t cur_len = 0;
+    int64_t cur_line = 0;
+    pr_pop_relative cur;
+    pr_pop_relation *rn = NULL;
+    size_t n_rn = 0, cap_rn = 0;
+    int rc = 0;
+    memset(&cur, 0, sizeof cur);
+    for (;;) {
+        int st = pr_csv_next(&csv, f, PR_POP_MAX_FIELDS, &n, &line, &err);
+        if (st == PR_CSV_EOF) break;
+        if (st == PAROER_ENOMEM) { rc = PAROER_ENOMEM; break; }
+        int bad = 0;
+        int64_t ref = 0;
+        if (st == PR_CSV_BAD) bad = row_error(ld, PAROER_EPARSE, "", "%s", err);
+        else if (blank_record(f, n)) continue;
+        /* A record with another id ends the current relative's run of rows
+         * (a malformed record, whose id is unknown, does not). */
+        if (st == PR_CSV_RECORD && run_open && ld->id_field < n) {
+            const pr_csv_field *idf = &f[ld->id_field];
+            if (idf->len != cur_len || memcmp(cur_id, idf->p, idf->len) != 0) run_open = 0;
+        }
+        if (!bad && n != ld->n_fields) {
+            bad = row_error(ld, PAROER_ESCHEMA, "", "expected %lu fields (as in the header), got %lu",
+                            (unsigned long)ld->n_fields, (unsigned long)n);
+        } else if (!bad) {
+            row r;
+            bad = parse_row(ld, f, &r);
+            const char *what;
+            if (bad) {
+                /* reported below */
+            } else if (have && run_open) {
+                /* another relation of the current relative: its own columns must agree */
+                if (!same_relative_columns(&cur, &r, &what)) {
+                    bad = row_error(ld, PAROER_ESCHEMA, what,
+                                    "column \"%s\" differs from the first row of the same relative", what);
+                    ref = cur_line;
+                } else if (n_rn >= UINT32_MAX - 1) {
+                    bad = row_error(ld, PAROER_ESCHEMA, "", "a relative has more than 2^32 rows");
+                } else {
+                    if (n_rn == cap_rn && pr_grow(&ld->alloc, (void **)&rn, &cap_rn, n_rn + 1, sizeof *rn)) {
+                        rc = PAROER_ENOMEM;
+                        break;
+                    }
+                    rn[n_rn++] = r.r;
+                }
+            } else {
+                if (have) {
+                    rc = sink->relative(sink->ctx, cur_id, cur_len, &cur, rn, (uint32_t)n_rn, cur_line);
+                    have = 0;
+                    if (rc) break;
+                }
+                int b = sink->begin ? sink->begin(sink->ctx, r.id, r.id_len) : 0;
+                if (b < 0) { rc = b; break; }
+                if (b > 0) {
+                    bad = ld->err_code;
+                } else {
+                    if (!cap_rn && pr_grow(&ld->alloc, (void **)&rn, &cap_rn, 4, sizeof *rn)) {
+                        rc = PAROER_ENOMEM;
+                        break;
+                    }
+                    memcpy(cur_id, r.id, r.id_len);
+                    cur_len = r.id_len;
+                    cur_line = line;
+                    memset(&cur, 0, sizeof cur);
+                    cur.municipality = (uint16_t)r.municipality;
+                    cur.needs = r.needs;
+                    cur.age = (uint8_t)r.age;
+                    cur.employed = r.employed;
+                    cur.modes = r.modes;
+                    cur.slots = r.slots;
+                    rn[0] = r.r;
+                    n_rn = 1;
+                    have = run_open = 1;
+                }
+            }
+        }
+        if (bad) {
+            pr_pop_error e;
+            e.line = line;
+            e.ref_line = ref;
+            e.code = ld->err_code;
+            e.column = ld->err_path;
+            snprintf(e.msg, sizeof e.msg, "%s", ld->msg);
+            rc = sink->error(sink->ctx, &e);
+            if (rc) break;
+        }
+    }
+    if (!rc && have) rc = sink->relative(sink->ctx, cur_id, cur_len, &cur, rn, (uint32_t)n_rn, cur_line);
+    if (lines_read) *lines_read = csv.line - line0;
+    pr_free(&ld->alloc, rn);
+    pr_csv_free(&csv);
+    return rc;
+}
 
+/* The id of the record starting at data[s] (a whole line before hi): 1 with
+ * (*id, *len) when it is readable (a record, not blank, with an id field). */
+static int line_id(const loader *ld, const char *data, size_t s, size_t hi, const char **id, size_t *len,
+                   size_t *next)
+{
+    pr_csv csv;
+    paroer_allocator none;
+    pr_alloc_resolve(&none, NULL);
+    pr_csv_init_part(&csv, &none, data + s, hi - s, ld->sep, 1);
+    pr_csv_field f[PR_POP_MAX_FIELDS];
+    size_t n;
+    int64_t line;
+    const char *err;
+    /* only the id matters: a doubled quote in it needs scratch, so read it then */
+    int st = pr_csv_next(&csv, f, PR_POP_MAX_FIELDS, &n, &line, &err);
+    *next = (size_t)(csv.p - data);
+    int ok = st == PR_CSV_RECORD && !blank_record(f, n) && ld->id_field < n && ld->id_field < PR_POP_MAX_FIELDS;
+    if (ok) {
+        /* an id held in the scratch buffer would not outlive the reader */
+        if (f[ld->id_field].off != SIZE_MAX) {
+            static const char scratch_id[] = "\x01scratch";   /* compares unequal to every real id */
+            *id = scratch_id;
+            *len = sizeof scratch_id - 1;
+        } else {
+            *id = f[ld->id_field].p;
+            *len = f[ld->id_field].len;
+        }
+    }
+    pr_csv_free(&csv);
+    return ok;
+}
+
+/* The start of the line holding byte i - 1 (lo when none before). */
+static size_t line_start(const char *data, size_t lo, size_t i)
+{
+    /* i is just past a line end: step over it, then back to the previous one */
+    size_t k = i;
+    if (k > lo && data[k - 1] == '\n') k--;
+    if (k > lo && data[k - 1] == '\r') k--;
+    while (k > lo && data[k - 1] != '\n' && data[k - 1] != '\r') k--;
+    return k;
+}
+
+size_t pr_pop_split(const pr_pop_reader *ld, const char *data, size_t lo, size_t t, size_t hi, int final)
+{
+    /* e: the end of the last complete line at or before t */
+    size_t e = lo + pr_csv_last_line_end(data + lo, t - lo, final && t == hi);
+    if (e <= lo) return 0;
+    if (e < hi && data[e - 1] == '\r' && data[e] == '\n') e++;   /* a CR LF cut in two */
+    if (e > t && e != hi) {
+        /* the LF of that CR LF lies past t: take the line end before */
+        e = lo + pr_csv_last_line_end(data + lo, e - 2 - lo, 1);
+        if (e <= lo) return 0;
+    }
+    /* the id after e (the first readable one before hi) */
+    const char *next_id = NULL;
+    size_t next_len = 0, s = e, after;
+    for (; s < hi; s = after) {
+        if (line_id(ld, data, s, hi, &next_id, &next_len, &after)) break;
+        if (after <= s) return 0;
+    }
+    if (s >= hi && !final) return 0;   /* cannot tell yet who comes next */
+    /* back over lines until one with a readable, different id */
+    size_t end = e;
+    while (end > lo) {
+        size_t st = line_start(data, lo, end);
+        const char *id;
+        size_t len, a;
+        if (line_id(ld, data, st, end, &id, &len, &a)) {
+            if (!next_id || len != next_len || memcmp(id, next_id, len) != 0) return end;
+            /* the same relative: the split must come before this line */
+        }
+        end = st;
+    }
+    return 0;
+}
+
+/* ---- the reader ----------------------------------------------------------------- */
+
+static void reader_tables(loader *ld)
+{
+    code_table_init(&ld->conditions, PAROER_VOCAB_CONDITION);
+    code_table_init(&ld->relations, PAROER_VOCAB_RELATION);
+    code_table_init(&ld->needs, PAROER_VOCAB_NEED);
+    code_table_init(&ld->modes, PAROER_VOCAB_MODE);
+    code_table_init(&ld->slots, PAROER_VOCAB_SLOT);
+    /* the memo is only a speed-up: without memory for it, parse without */
+    ld->cache = pr_calloc(&ld->alloc, 1, sizeof *ld->cache);
+}
+
+int pr_pop_reader_new(pr_pop_reader **out, const char *source, const paroer_load_options *opts)
+{
+    paroer_allocator a;
+    pr_alloc_resolve(&a, opts ? opts->allocator : NULL);
+    loader *ld = pr_calloc(&a, 1, sizeof *ld);
+    if (!ld) return PAROER_ENOMEM;
+    ld->alloc = a;
+    ld->diag = opts ? opts->diagnostics : NULL;
+    ld->source = source;
+    ld->strict = opts && (opts->flags & PAROER_LOAD_STRICT);
+    ld->max_errors = opts && opts->max_errors ? opts->max_errors : 100;
+    ld->sep = ',';
+    reader_tables(ld);
+    *out = ld;
+    return 0;
+}
+
+int pr_pop_reader_clone(pr_pop_reader **out, const pr_pop_reader *from)
+{
+    loader *ld = pr_malloc(&from->alloc, sizeof *ld);
+    if (!ld) return PAROER_ENOMEM;
+    *ld = *from;
+    ld->pop = NULL;
+    ld->n_listed = ld->n_unlisted = 0;
+    ld->cache = pr_calloc(&ld->alloc, 1, sizeof *ld->cache);
+    *out = ld;
+    return 0;
+}
+
+void pr_pop_reader_free(pr_pop_reader *ld)
+{
+    if (!ld) return;
+    paroer_allocator a = ld->alloc;
+    pr_free(&a, ld->cache);
+    pr_free(&a, ld);
+}
+
+int pr_pop_reader_header(pr_pop_reader *ld, const char *data, size_t len, int final, size_t *body,
+                         int64_t *body_line)
+{
+    (void)final;
+    pr_csv csv;
+    pr_csv_init(&csv, &ld->alloc, data, len);
+    pr_csv_field f[PR_POP_MAX_FIELDS];
+    size_t n;
+    int64_t line;
+    int rc = read_header(ld, &csv, f, &n, &line);
+    *body = (size_t)(csv.p - data);
+    *body_line = csv.line;
+    pr_csv_free(&csv);
+    return rc;
+}
+
+char pr_pop_reader_sep(const pr_pop_reader *rd) { return rd->sep; }
+size_t pr_pop_reader_id_field(const pr_pop_reader *rd) { return rd->id_field; }
+int pr_pop_reader_strict(const pr_pop_reader *rd) { return rd->strict; }
+uint32_t pr_pop_reader_max_errors(const pr_pop_reader *rd) { return rd->max_errors; }
+paroer_diagnostics *pr_pop_reader_diagnostics(const pr_pop_reader *rd) { return rd->diag; }
+const char *pr_pop_reader_source(const pr_pop_reader *rd) { return rd->source; }
+const paroer_allocator *pr_pop_reader_allocator(const pr_pop_reader *rd) { return &rd->alloc; }
+
+/* ---- the stored loader ---------------------------------------------------------- */
+
+static int stored_begin_cb(void *ctx, const char *id, size_t len) { return stored_begin(ctx, id, len); }
+
+static int parse_all(loader *ld, const char *data, size_t len)
+{
+    paroer_population *pop = ld->pop;
     /* Reserve for the worst case, one relative per line: the arrays never
      * move, and memory that is never written is never touched. */
-    size_t lines = 1;
-    for (const char *p = data, *end = data + len; p < end; lines++) {
-        const char *q = memchr(p, '\n', (size_t)(end - p));
-        if (!q) break;
-        p = q + 1;
-    }
+    size_t lines = pr_csv_count_lines(data, len) + 1;
     if (lines >= UINT32_MAX || !(pop->rn = pr_malloc(&pop->alloc, lines * sizeof *pop->rn)) ||
         !(pop->rel = pr_malloc(&pop->alloc, lines * sizeof *pop->rel)) ||
         !(pop->line = pr_malloc(&pop->alloc, lines * sizeof *pop->line)) ||
         pr_grow(&pop->alloc, (void **)&pop->ids, &pop->cap_ids, len / 4 + 64, 1) ||
-        table_init(pop, lines)) {
-        pr_csv_free(&csv);
+        table_init(pop, lines))
         return pr_error(PAROER_ENOMEM, "out of memory");
-    }
     pop->cap_rn = pop->cap_rel = lines;
     advise_huge(pop->rn, pop->cap_rn * sizeof *pop->rn);
     advise_huge(pop->rel, pop->cap_rel * sizeof *pop->rel);
     advise_huge(pop->line, lines * sizeof *pop->line);
-    /* the header */
-    for (;;) {
-        rc = pr_csv_next(&csv, f, PR_POP_MAX_FIELDS, &n, &line, &err);
-        if (rc == PAROER_ENOMEM) { pr_csv_free(&csv); return pr_error(PAROER_ENOMEM, "out of memory"); }
-        if (rc == PR_CSV_EOF) {
-            pr_csv_free(&csv);
-            const char *m = "the file is empty: expected a header row";
-            pr_error_at(PAROER_ESCHEMA, ld->source, 1, 0, -1, "", "%s", m);
-            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_ESCHEMA, ld->source, "", 1, 0, m))
-                return pr_error(PAROER_ENOMEM, "out of memory");
-            return PAROER_ESCHEMA;
-        }
-        if (rc == PR_CSV_BAD) {
-            pr_csv_free(&csv);
-            char m[160];
-            snprintf(m, sizeof m, "the header row is malformed: %s", err);
-            pr_error_at(PAROER_EPARSE, ld->source, line, 0, -1, "", "%s", m);
-            if (ld->diag && pr_diag_add(ld->diag, PR_SEV_ERROR, PAROER_EPARSE, ld->source, "", line, 0, m))
-                return pr_error(PAROER_ENOMEM, "out of memory");
-            return PAROER_EPARSE;
-        }
-        if (n == 1 && f[0].len == 0 && !f[0].quoted) continue;   /* blank line */
-        break;
-    }
-    rc = header(ld, f, n, line);
-    if (rc) { pr_csv_free(&csv); return rc; }
-
-    /* the rows */
-    for (;;) {
-        rc = pr_csv_next(&csv, f, PR_POP_MAX_FIELDS, &n, &line, &err);
-        if (rc == PR_CSV_EOF) break;
-        if (rc == PAROER_ENOMEM) { pr_csv_free(&csv); return pr_error(PAROER_ENOMEM, "out of memory"); }
-        int bad = 0;
-        if (rc == PR_CSV_BAD) {
-            bad = row_error(ld, PAROER_EPARSE, "", "%s", err);
-        } else if (n == 1 && f[0].len == 0 && !f[0].quoted) {
-            continue;                                              /* blank line */
-        }
-        /* A record with another id ends the current relative's run of rows
-         * (a malformed record, whose id is unknown, does not). */
-        if (rc == PR_CSV_RECORD && ld->run_open && ld->id_field < n && ld->id_field < PR_POP_MAX_FIELDS) {
-            const pr_csv_field *idf = &f[ld->id_field];
-            const char *cur_id = pop->ids + pop->rel[pop->n_rel - 1].id;
-            if (idf->len != ld->cur_id_len || memcmp(cur_id, idf->p, idf->len) != 0) ld->run_open = 0;
-        }
-        if (bad) {
-            /* already reported below */
-        } else if (n != ld->n_fields) {
-            bad = row_error(ld, PAROER_ESCHEMA, "", "expected %lu fields (as in the header), got %lu",
-                            (unsigned long)ld->n_fields, (unsigned long)n);
-        } else {
-            row r;
-            uint32_t h = id_hash(f[ld->id_field].p, f[ld->id_field].len);
-            PR_PREFETCH(&pop->table[h & (pop->table_cap - 1)]);
-            bad = parse_row(ld, f, &r);
-            if (!bad) {
-                bad = accept_row(ld, &r, line, h);
-                if (bad == PAROER_ENOMEM) { pr_csv_free(&csv); return pr_error(PAROER_ENOMEM, "out of memory"); }
-            }
-        }
-        if (bad) {
-            pop->rejected++;
-            rc = report(ld, ld->err_code, line, ld->err_path, ld->msg);
-            if (rc) { pr_csv_free(&csv); return rc; }
-        }
-    }
-    pr_csv_free(&csv);
+    size_t body;
+    int64_t body_line;
+    int rc = pr_pop_reader_header(ld, data, len, 1, &body, &body_line);
+    if (rc) return rc;
+    pr_pop_sink sink = {ld, stored_begin_cb, stored_relative, stored_error};
+    rc = pr_pop_scan(ld, data + body, len - body, body_line, &sink, NULL);
+    if (rc == PAROER_ENOMEM) return pr_error(PAROER_ENOMEM, "out of memory");
+    if (rc) return rc;
     shrink(pop);
     if (ld->n_unlisted) {
         char m[160];
@@ -837,22 +1134,14 @@ static int load(paroer_population **out, const char *data, size_t len, const cha
         paroer_population_free(pop);
         return pr_error(PAROER_ENOMEM, "out of memory");
     }
-    loader ld;
-    memset(&ld, 0, sizeof ld);
-    ld.pop = pop;
-    ld.diag = opts ? opts->diagnostics : NULL;
-    ld.source = pop->source;
-    ld.strict = opts && (opts->flags & PAROER_LOAD_STRICT);
-    ld.max_errors = opts && opts->max_errors ? opts->max_errors : 100;
-    code_table_init(&ld.conditions, PAROER_VOCAB_CONDITION);
-    code_table_init(&ld.relations, PAROER_VOCAB_RELATION);
-    code_table_init(&ld.needs, PAROER_VOCAB_NEED);
-    code_table_init(&ld.modes, PAROER_VOCAB_MODE);
-    code_table_init(&ld.slots, PAROER_VOCAB_SLOT);
-    /* the memo is only a speed-up: without memory for it, parse without */
-    ld.cache = pr_calloc(&a, 1, sizeof *ld.cache);
-    int rc = parse_all(&ld, data, len);
-    pr_free(&a, ld.cache);
+    loader *ld;
+    if (pr_pop_reader_new(&ld, pop->source, opts)) {
+        paroer_population_free(pop);
+        return pr_error(PAROER_ENOMEM, "out of memory");
+    }
+    ld->pop = pop;
+    int rc = parse_all(ld, data, len);
+    pr_pop_reader_free(ld);
     if (rc) {
         paroer_population_free(pop);
         return rc;
@@ -878,11 +1167,11 @@ int paroer_population_load_buffer(paroer_population **out, const char *data, siz
     return load(out, data ? data : "", len, name ? name : "<buffer>", opts);
 }
 
-static int io_error(const char *path, const char *what, int err, paroer_diagnostics *diag)
+int pr_pop_io_error(const char *path, const char *what, int err, paroer_diagnostics *diag)
 {
     char m[200];
-    const char *why = err == ENOENT ? "no such file" : err == EACCES ? "permission denied"
-                    : err == EISDIR ? "is a directory" : err == ENOMEM ? "out of memory" : "input/output error";
+    const char *why = err == ENOMEM ? "out of memory" : pr_errno_text(err);
+    if (!why) why = "input/output error";
     snprintf(m, sizeof m, "cannot %s the file: %s", what, why);
     pr_error_at(PAROER_EIO, path, 0, 0, -1, "", "%s", m);
     if (diag) pr_diag_add(diag, PR_SEV_ERROR, PAROER_EIO, path, "", 0, 0, m);
@@ -900,16 +1189,16 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
     pr_alloc_resolve(&a, opts ? opts->allocator : NULL);
 #if PR_HAVE_POSIX_IO
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return io_error(path, "open", errno, diag);
+    if (fd < 0) return pr_pop_io_error(path, "open", errno, diag);
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return io_error(path, "read", e, diag);
+        return pr_pop_io_error(path, "read", e, diag);
     }
     if (S_ISDIR(st.st_mode)) {
         close(fd);
-        return io_error(path, "read", EISDIR, diag);
+        return pr_pop_io_error(path, "read", EISDIR, diag);
     }
     if (S_ISREG(st.st_mode) && st.st_size > 0 && (uint64_t)st.st_size <= (uint64_t)SIZE_MAX) {
         size_t size = (size_t)st.st_size;
@@ -943,7 +1232,7 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
             int e = errno;
             close(fd);
             pr_free(&a, buf);
-            return io_error(path, "read", e, diag);
+            return pr_pop_io_error(path, "read", e, diag);
         }
         if (r == 0) break;
         len += (size_t)r;
@@ -951,7 +1240,7 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
     close(fd);
 #else
     FILE *fp = fopen(path, "rb");
-    if (!fp) return io_error(path, "open", errno, diag);
+    if (!fp) return pr_pop_io_error(path, "open", errno, diag);
     char *buf = NULL;
     size_t len = 0, cap = 0;
     for (;;) {
@@ -967,7 +1256,7 @@ int paroer_population_load_file(paroer_population **out, const char *path, const
             fclose(fp);
             if (failed) {
                 pr_free(&a, buf);
-                return io_error(path, "read", EIO, diag);
+                return pr_pop_io_error(path, "read", EIO, diag);
             }
             break;
         }

@@ -10,7 +10,8 @@ int paroer_relative_new(paroer_relative **out, const char *id, int32_t age, int3
 {
     if (!out) return pr_error(PAROER_EINVALID, "out is NULL");
     *out = NULL;
-    if (age < 0 || age > 130) return pr_error(PAROER_EINVALID, "age must be 0..130");
+    if ((age < 0 || age > 130) && age != PAROER_UNKNOWN)
+        return pr_error(PAROER_EINVALID, "age must be 0..130 (or PAROER_UNKNOWN)");
     if (municipality < 1 || municipality > 999) return pr_error(PAROER_EINVALID, "municipality must be 1..999");
     paroer_allocator a;
     pr_alloc_resolve(&a, allocator);
@@ -22,7 +23,8 @@ int paroer_relative_new(paroer_relative **out, const char *id, int32_t age, int3
         pr_free(&a, r);
         return pr_error(PAROER_ENOMEM, "out of memory");
     }
-    r->age = age;
+    r->age = age == PAROER_UNKNOWN ? 0 : age;
+    r->age_max = age == PAROER_UNKNOWN ? 130 : age;
     r->municipality = municipality;
     *out = r;
     return PAROER_OK;
@@ -47,10 +49,37 @@ static int add_code(paroer_relative *r, uint32_t *mask, int32_t v, int32_t n, co
     return PAROER_OK;
 }
 
+/* A three-valued setter's value: 0, 1 or PAROER_UNKNOWN. */
+static int check_tri(int value, const char *what)
+{
+    if (value == 0 || value == 1 || value == PAROER_UNKNOWN) return PAROER_OK;
+    return pr_error(PAROER_EINVALID, "%s must be 0, 1 or PAROER_UNKNOWN", what);
+}
+
 int paroer_relative_set_employed(paroer_relative *r, int employed)
 {
     if (!r) return pr_error(PAROER_EINVALID, "relative is NULL");
-    r->employed = employed ? 1 : 0;
+    if (check_tri(employed, "employed")) return PAROER_EINVALID;
+    r->employed = employed == 1;
+    r->employed_unknown = employed == PAROER_UNKNOWN;
+    return PAROER_OK;
+}
+
+int paroer_relative_set_age(paroer_relative *r, int32_t age)
+{
+    if (age == PAROER_UNKNOWN) return paroer_relative_set_age_range(r, 0, 130);
+    if (!r) return pr_error(PAROER_EINVALID, "relative is NULL");
+    if (age < 0 || age > 130) return pr_error(PAROER_EINVALID, "age must be 0..130 (or PAROER_UNKNOWN)");
+    r->age = r->age_max = age;
+    return PAROER_OK;
+}
+
+int paroer_relative_set_age_range(paroer_relative *r, int32_t min, int32_t max)
+{
+    if (!r) return pr_error(PAROER_EINVALID, "relative is NULL");
+    if (min < 0 || max > 130 || min > max) return pr_error(PAROER_EINVALID, "an age range must have 0 <= min <= max <= 130");
+    r->age = min;
+    r->age_max = max;
     return PAROER_OK;
 }
 int paroer_relative_add_need(paroer_relative *r, int32_t need)
@@ -110,15 +139,29 @@ int paroer_relative_relation_add_condition(paroer_relative *r, size_t i, int32_t
 {
     pr_relation *rel = relation_at(r, i);
     if (!rel) return PAROER_EINVALID;
-    return add_code(r, &rel->conditions, condition, PR_N_CONDITION, "condition");
+    int rc = add_code(r, &rel->conditions, condition, PR_N_CONDITION, "condition");
+    if (!rc) rel->unknown &= ~PR_RU_CONDITIONS;
+    return rc;
+}
+
+int paroer_relative_relation_set_conditions_unknown(paroer_relative *r, size_t i)
+{
+    pr_relation *rel = relation_at(r, i);
+    if (!rel) return PAROER_EINVALID;
+    rel->conditions = 0;
+    rel->unknown |= PR_RU_CONDITIONS;
+    return PAROER_OK;
 }
 
 int paroer_relative_relation_set_cared_for_age(paroer_relative *r, size_t i, int32_t age)
 {
     pr_relation *rel = relation_at(r, i);
     if (!rel) return PAROER_EINVALID;
-    if (age < -1 || age > 130) return pr_error(PAROER_EINVALID, "cared_for_age must be 0..130 (or -1 for unknown)");
-    rel->cared_for_age = age;
+    if ((age < -1 || age > 130) && age != PAROER_UNKNOWN)
+        return pr_error(PAROER_EINVALID, "cared_for_age must be 0..130, -1 (not given) or PAROER_UNKNOWN");
+    rel->cared_for_age = age == PAROER_UNKNOWN ? -1 : age;
+    if (age == PAROER_UNKNOWN) rel->unknown |= PR_RU_CFA;
+    else rel->unknown &= ~PR_RU_CFA;
     return PAROER_OK;
 }
 
@@ -137,13 +180,35 @@ int paroer_relative_relation_set_flag(paroer_relative *r, size_t i, int32_t flag
     if (!rel) return PAROER_EINVALID;
     if (flag == PAROER_FLAG_EMPLOYED) return pr_error(PAROER_EINVALID, "employed belongs to the relative, not a relation");
     if (flag < 0 || flag >= PR_N_FLAG) return pr_error(PAROER_EINVALID, "unknown flag value %d", (int)flag);
-    if (value) rel->flags |= PR_BIT(flag);
-    else rel->flags &= ~PR_BIT(flag);
+    if (check_tri(value, "a flag's value")) return PAROER_EINVALID;
+    rel->flags &= ~PR_BIT(flag);
+    rel->unknown &= ~PR_BIT(flag);
+    if (value == 1) rel->flags |= PR_BIT(flag);
+    else if (value == PAROER_UNKNOWN) rel->unknown |= PR_BIT(flag);
     return PAROER_OK;
 }
 
 const char *paroer_relative_id(const paroer_relative *r) { return r ? r->id : NULL; }
-int32_t paroer_relative_age(const paroer_relative *r) { return r ? r->age : -1; }
+int32_t paroer_relative_age(const paroer_relative *r)
+{
+    if (!r) return -1;
+    return r->age == r->age_max ? r->age : PAROER_UNKNOWN;
+}
+int32_t paroer_relative_age_min(const paroer_relative *r) { return r ? r->age : -1; }
+int32_t paroer_relative_age_max(const paroer_relative *r) { return r ? r->age_max : -1; }
+int paroer_relative_employed_state(const paroer_relative *r)
+{
+    if (!r) return 0;
+    return r->employed_unknown ? PAROER_UNKNOWN : r->employed;
+}
+int paroer_relative_has_unknowns(const paroer_relative *r)
+{
+    if (!r) return 0;
+    if (r->age != r->age_max || r->employed_unknown) return 1;
+    for (size_t i = 0; i < r->n_relations; i++)
+        if (r->relations[i].unknown) return 1;
+    return 0;
+}
 int32_t paroer_relative_municipality(const paroer_relative *r) { return r ? r->municipality : -1; }
 int paroer_relative_employed(const paroer_relative *r) { return r ? r->employed : 0; }
 uint32_t paroer_relative_needs(const paroer_relative *r) { return r ? r->needs : 0; }
@@ -165,7 +230,24 @@ uint32_t paroer_relative_relation_conditions(const paroer_relative *r, size_t i)
 }
 int32_t paroer_relative_relation_cared_for_age(const paroer_relative *r, size_t i)
 {
-    return r && i < r->n_relations ? r->relations[i].cared_for_age : -1;
+    if (!r || i >= r->n_relations) return -1;
+    return (r->relations[i].unknown & PR_RU_CFA) ? PAROER_UNKNOWN : r->relations[i].cared_for_age;
+}
+int paroer_relative_relation_conditions_known(const paroer_relative *r, size_t i)
+{
+    return r && i < r->n_relations && !(r->relations[i].unknown & PR_RU_CONDITIONS);
+}
+int paroer_relative_relation_flag(const paroer_relative *r, size_t i, int32_t flag)
+{
+    if (!r || i >= r->n_relations || flag < 0 || flag >= PR_N_FLAG) return -1;
+    if (flag == PAROER_FLAG_EMPLOYED) return paroer_relative_employed_state(r);
+    const pr_relation *rel = &r->relations[i];
+    if (rel->unknown & PR_BIT(flag)) return PAROER_UNKNOWN;
+    return (rel->flags & PR_BIT(flag)) != 0;
+}
+uint32_t paroer_relative_relation_unknown_flags(const paroer_relative *r, size_t i)
+{
+    return r && i < r->n_relations ? r->relations[i].unknown & PR_ALL(PR_N_FLAG) : 0;
 }
 double paroer_relative_relation_hours(const paroer_relative *r, size_t i)
 {

@@ -182,15 +182,26 @@ static int relation_eval(const pr_moff *o, const pr_mrel *r, int *failed, uint32
     return v;
 }
 
-/* Rule 5 over every relation; the relation of a YES is the best-scoring
- * passing one (the first of equals); of a MAYBE, the undecided one needing
- * the fewest facts, then scoring higher, then the first. */
-static int relations_eval(const pr_moff *o, const pr_mquery *q, uint32_t *rel, uint32_t *missing, int32_t *score,
-                          int *code)
+/* Rule 5 over every relation, with two choices of relation:
+ * - `any`: the one the match of the offer's most favourable completion
+ *   names (the relation of an eligible offer): the best-scoring of the
+ *   relations that do not fail, every undecided part filled in favour of the
+ *   offer; the first of equals;
+ * - `fewest`: the relation of a possible offer (contract 4a): the one that
+ *   does not fail needing the fewest facts, then scoring higher, then the
+ *   first. */
+typedef struct pr_relpick {
+    uint32_t any, fewest;
+    int32_t score_any, score_fewest;
+    uint32_t miss_fewest;
+} pr_relpick;
+
+static int relations_eval(const pr_moff *o, const pr_mquery *q, pr_relpick *p, int *code)
 {
     int value = PR_NO, furthest = 0;
-    uint32_t best = PR_NONE, best_miss = 0;
-    int32_t best_score = 0;
+    p->any = p->fewest = PR_NONE;
+    p->score_any = p->score_fewest = 0;
+    p->miss_fewest = 0;
     for (size_t i = 0; i < q->n_rels; i++) {
         const pr_mrel *r = &q->rels[i];
         int failed;
@@ -200,39 +211,26 @@ static int relations_eval(const pr_moff *o, const pr_mquery *q, uint32_t *rel, u
             if (failed > furthest) furthest = failed;
             continue;
         }
-        if (v < value) continue;
+        value = pr_or3(value, v);
         int32_t s = pr_match_score(o, q, r);
-        int better;
-        if (v > value) better = 1;
-        else if (v == PR_YES) better = s > best_score;
-        else {
-            int a = pr_popcount32(miss), b = pr_popcount32(best_miss);
-            better = a < b || (a == b && s > best_score);
-        }
-        if (better) {
-            value = v;
-            best = (uint32_t)i;
-            best_miss = v == PR_YES ? 0 : miss;
-            best_score = s;
+        if (p->any == PR_NONE || s > p->score_any) { p->any = (uint32_t)i; p->score_any = s; }
+        int a = pr_popcount32(miss), b = pr_popcount32(p->miss_fewest);
+        if (p->fewest == PR_NONE || a < b || (a == b && s > p->score_fewest)) {
+            p->fewest = (uint32_t)i;
+            p->miss_fewest = miss;
+            p->score_fewest = s;
         }
     }
-    if (value == PR_NO) {
-        *code = PR_EX_RELATION + furthest;
-        return PR_NO;
-    }
-    *rel = best;
-    *missing = best_miss;
-    *score = best_score;
+    if (value == PR_NO) *code = PR_EX_RELATION + furthest;
     return value;
 }
 
 int pr_rules_relations(const pr_moff *o, const pr_mquery *q, uint32_t *best, int *code)
 {
-    uint32_t rel = 0, miss = 0;
-    int32_t s = 0;
+    pr_relpick p;
     int c = -1;
-    int v = relations_eval(o, q, &rel, &miss, &s, &c);
-    if (v == PR_YES) *best = rel;
+    int v = relations_eval(o, q, &p, &c);
+    if (v == PR_YES) *best = p.any;
     if (code) *code = c;
     return v;
 }
@@ -249,19 +247,154 @@ void pr_rules_eval(const pr_moff *m, const struct paroer_offer *o, const pr_mque
     if (!in_area) { v->code = PR_EX_AREA; return; }
     int age = pr_atom_relative_age(m, q);
     if (age == PR_NO) { v->code = PR_EX_RELATIVE_AGE; return; }
-    uint32_t rel = 0, miss = 0;
-    int32_t score = 0;
+    pr_relpick p;
     int code = -1;
-    int r5 = relations_eval(m, q, &rel, &miss, &score, &code);
+    int r5 = relations_eval(m, q, &p, &code);
     if (r5 == PR_NO) { v->code = code; return; }
     if (pr_atom_mode(m, q) == PR_NO) { v->code = PR_EX_MODE; return; }
     if (pr_atom_slot(m, q) == PR_NO) { v->code = PR_EX_SLOT; return; }
     if (pr_atom_language(m, o, q) == PR_NO) { v->code = PR_EX_LANGUAGE; return; }
     if (pr_atom_need(m, q) == PR_NO) { v->code = PR_EX_NEED; return; }
     v->value = pr_and3(age, r5);
-    v->relation = rel;
-    v->score = score;
-    if (v->value == PR_MAYBE) v->missing = miss | (age == PR_MAYBE ? PR_BIT(PR_FACT_AGE) : 0);
+    if (v->value == PR_YES) {
+        v->relation = p.any;
+        v->score = p.score_any;
+    } else {
+        v->relation = p.fewest;
+        v->score = p.score_fewest;
+        v->missing = p.miss_fewest | (age == PR_MAYBE ? PR_BIT(PR_FACT_AGE) : 0);
+    }
+}
+
+int pr_rules_value(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q)
+{
+    int v = pr_atom_relative_age(m, q);
+    if (v == PR_NO || pr_atom_not_paused(m) == PR_NO || pr_atom_active(m, q->date) == PR_NO ||
+        pr_atom_mode(m, q) == PR_NO || pr_atom_slot(m, q) == PR_NO || pr_atom_need(m, q) == PR_NO ||
+        pr_atom_language(m, o, q) == PR_NO)
+        return PR_NO;
+    int r5 = PR_NO;
+    for (size_t i = 0; i < q->n_rels && r5 != PR_YES; i++) {
+        int failed;
+        uint32_t miss;
+        r5 = pr_or3(r5, relation_eval(m, &q->rels[i], &failed, &miss));
+    }
+    return pr_and3(v, r5);
+}
+
+/* ---- questions ------------------------------------------------------------------------------ */
+
+uint32_t pr_question_answers(const pr_mquery *q, unsigned fact)
+{
+    switch (fact) {
+    case PR_FACT_AGE: return (uint32_t)(q->age_hi - q->age_lo + 1);
+    case PR_FACT_CONDITIONS: return PR_N_CONDITION;
+    case PR_FACT_CARED_FOR_AGE: return 131;
+    default: return 2;
+    }
+}
+
+static int decided(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *w)
+{
+    return pr_rules_value(m, o, w) != PR_MAYBE;
+}
+
+/* Answers lo..hi against the atom "within min..max": the representatives
+ * and sizes of the classes inside and outside. */
+static void range_classes(int32_t lo, int32_t hi, int32_t min, int32_t max, int32_t rep[2], uint32_t n[2])
+{
+    int32_t a = lo > min ? lo : min, b = hi < max ? hi : max;
+    n[0] = a <= b ? (uint32_t)(b - a + 1) : 0;
+    rep[0] = a;
+    n[1] = (uint32_t)(hi - lo + 1) - n[0];
+    rep[1] = lo < min ? lo : hi;
+}
+
+static void set_flag(pr_mrel *r, unsigned f, int value)
+{
+    r->unknown &= ~PR_BIT(f);
+    if (value) r->flags |= PR_BIT(f);
+    else r->flags &= ~PR_BIT(f);
+    r->bereaved = (r->flags & PR_BIT(PAROER_FLAG_BEREAVED)) != 0;
+    r->heavy = r->heavy_hours || (r->flags & PR_BIT(PAROER_FLAG_TERMINAL)) != 0;
+}
+
+uint64_t pr_question_decided(const pr_moff *m, const struct paroer_offer *o, pr_mquery *w, pr_mrel *wrels,
+                             unsigned fact, uint32_t relation)
+{
+    uint64_t n = 0;
+    int32_t rep[2];
+    uint32_t cnt[2];
+    /* A fact whose atom is decided for this offer changes nothing: the offer
+     * stays possible under every answer (n = 0), so it is not evaluated. */
+    switch (fact) {
+    case PR_FACT_AGE: if (pr_atom_relative_age(m, w) != PR_MAYBE) return 0; break;
+    case PR_FACT_EMPLOYED: if (!(m->t_requires & PR_BIT(PAROER_FLAG_EMPLOYED))) return 0; break;
+    case PR_FACT_CONDITIONS: if (pr_atom_condition(m, &wrels[relation]) != PR_MAYBE) return 0; break;
+    case PR_FACT_CARED_FOR_AGE: if (pr_atom_cared_for_age(m, &wrels[relation]) != PR_MAYBE) return 0; break;
+    case PR_FACT_BEREAVED: if (pr_atom_bereaved(m, &wrels[relation]) != PR_MAYBE) return 0; break;
+    case PR_FACT_COHABITING: if (!(m->t_requires & PR_BIT(PAROER_FLAG_COHABITING))) return 0; break;
+    case PR_FACT_CARED_AT_HOME: if (!(m->t_requires & PR_BIT(PAROER_FLAG_CARED_AT_HOME))) return 0; break;
+    case PR_FACT_TERMINAL: if (!(m->t_requires & PR_BIT(PAROER_FLAG_TERMINAL))) return 0; break;
+    default: break;
+    }
+    if (fact == PR_FACT_AGE) {
+        const int32_t lo = w->age_lo, hi = w->age_hi;
+        range_classes(lo, hi, m->ra_min, pr_moff_age_max(m), rep, cnt);
+        for (int k = 0; k < 2; k++) {
+            if (!cnt[k]) continue;
+            w->age_lo = w->age_hi = rep[k];
+            n += cnt[k] * (uint64_t)decided(m, o, w);
+        }
+        w->age_lo = lo;
+        w->age_hi = hi;
+        return n;
+    }
+    if (fact == PR_FACT_EMPLOYED) {
+        for (int value = 0; value < 2; value++) {
+            for (size_t j = 0; j < w->n_rels; j++) set_flag(&wrels[j], PAROER_FLAG_EMPLOYED, value);
+            n += (uint64_t)decided(m, o, w);
+        }
+        for (size_t j = 0; j < w->n_rels; j++) {
+            wrels[j].unknown |= PR_BIT(PAROER_FLAG_EMPLOYED);
+            wrels[j].flags &= ~PR_BIT(PAROER_FLAG_EMPLOYED);
+        }
+        return n;
+    }
+    pr_mrel *r = &wrels[relation];
+    const pr_mrel save = *r;
+    if (fact == PR_FACT_CONDITIONS) {
+        const uint32_t all = PR_ALL(PR_N_CONDITION);
+        const uint32_t in = m->cond_x == UINT32_MAX ? all : m->cond_x & all;
+        r->unknown &= ~PR_RU_CONDITIONS;
+        cnt[0] = (uint32_t)pr_popcount32(in);
+        cnt[1] = PR_N_CONDITION - cnt[0];
+        if (cnt[0]) {
+            r->cond_x = PR_BIT(pr_ctz32(in)) | PR_ANY_BIT;
+            n += cnt[0] * (uint64_t)decided(m, o, w);
+        }
+        if (cnt[1]) {
+            r->cond_x = PR_BIT(pr_ctz32(~in & all)) | PR_ANY_BIT;
+            n += cnt[1] * (uint64_t)decided(m, o, w);
+        }
+    } else if (fact == PR_FACT_CARED_FOR_AGE) {
+        r->unknown &= ~PR_RU_CFA;
+        range_classes(0, 130, m->cfa_min, m->cfa_max, rep, cnt);
+        for (int k = 0; k < 2; k++) {
+            if (!cnt[k]) continue;
+            r->cfa_lo = r->cfa_hi = rep[k];
+            n += cnt[k] * (uint64_t)decided(m, o, w);
+        }
+    } else {
+        static const uint8_t flag_of[PR_N_FACT] = {0, PAROER_FLAG_EMPLOYED, 0, 0, PAROER_FLAG_COHABITING,
+                                                   PAROER_FLAG_CARED_AT_HOME, PAROER_FLAG_TERMINAL, PAROER_FLAG_BEREAVED};
+        for (int value = 0; value < 2; value++) {
+            set_flag(r, flag_of[fact], value);
+            n += (uint64_t)decided(m, o, w);
+        }
+    }
+    *r = save;
+    return n;
 }
 
 /* ---- reasons ------------------------------------------------------------------------------ */

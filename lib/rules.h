@@ -114,9 +114,8 @@ static inline unsigned pr_fact_of_flag(unsigned flag)
     return flag < PR_N_FLAG ? f[flag] : PR_N_FACT;
 }
 
-/* pr_mrel.unknown: paroer_flag bits (EMPLOYED copied from the relative), and: */
-#define PR_RU_CONDITIONS (1u << 8)
-#define PR_RU_CFA (1u << 9)
+/* pr_mrel.unknown: paroer_flag bits (EMPLOYED copied from the relative), and
+ * PR_RU_CONDITIONS, PR_RU_CFA (model.h). */
 /* pr_mquery.unknown: */
 #define PR_RQ_AGE (1u << 0)
 #define PR_RQ_EMPLOYED (1u << 1)
@@ -334,6 +333,47 @@ void pr_rules_eval(const pr_moff *m, const struct paroer_offer *o, const pr_mque
  * failed part (favourable completion). For PR_YES *best is the relation
  * with the best score (the first of equals); PR_MAYBE gives no relation. */
 int pr_rules_relations(const pr_moff *o, const pr_mquery *q, uint32_t *best, int *code);
+
+/* The verdict alone (rules 4-9; rules 1-3 are taken as passed): PR_YES,
+ * PR_MAYBE or PR_NO, without relation or score. */
+int pr_rules_value(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q);
+
+/* ---- questions (contract 4a) ----------------------------------------------------------
+ * A question is one unknown fact: PR_FACT_AGE, PR_FACT_EMPLOYED (relation
+ * PR_NONE) or a fact of relation `relation`. */
+typedef struct pr_question {
+    uint64_t decided;      /* sum over the answers of n(q, a) */
+    uint32_t answers;      /* the number of answers */
+    uint32_t relation;     /* PR_NONE for age and employed */
+    uint8_t fact;          /* PR_FACT_* */
+} pr_question;
+
+/* The number of answers of a question about `fact` for query q. */
+uint32_t pr_question_answers(const pr_mquery *q, unsigned fact);
+
+/* For one possible offer: the sum over the answers a of question (fact,
+ * relation) of [the offer is decided when the fact is a and every other
+ * unknown stays unknown]. `w` is a copy of the query whose rels point to
+ * `wrels`, a writable copy of the relations; both are restored on return.
+ * The answers are taken by classes: the offer's verdict depends on the fact
+ * only through one atom (an age within the target's range, a condition among
+ * the target's, a flag true), so each class is evaluated once, with one
+ * representative, and counted with its size (tests/test_possible.c checks
+ * this against every answer one by one). */
+uint64_t pr_question_decided(const pr_moff *m, const struct paroer_offer *o, pr_mquery *w, pr_mrel *wrels,
+                             unsigned fact, uint32_t relation);
+
+/* The contract's order: higher score (decided / answers, compared exactly)
+ * first, then age, employed, then by relation, within one conditions,
+ * cared_for_age, cohabiting, cared_at_home, terminal, bereaved. */
+static inline int pr_question_before(const pr_question *a, const pr_question *b)
+{
+    uint64_t l = a->decided * b->answers, r = b->decided * a->answers;
+    if (l != r) return l > r;
+    uint64_t ra = a->fact < PR_FACT_CONDITIONS ? a->fact : 2 + (uint64_t)a->relation * 6 + (a->fact - 2u);
+    uint64_t rb = b->fact < PR_FACT_CONDITIONS ? b->fact : 2 + (uint64_t)b->relation * 6 + (b->fact - 2u);
+    return ra < rb;
+}
 
 /* ---- the score ---------------------------------------------------------------------- */
 

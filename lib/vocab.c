@@ -36,7 +36,9 @@ int paroer_vocab_list_parse(int32_t *out, const char *name)
     for (int32_t i = 0; i < (int32_t)PR_COUNT_OF(lists); i++) {
         if (strcmp(lists[i].name, name) == 0) { *out = i; return PAROER_OK; }
     }
-    return pr_error(PAROER_ENOTFOUND, "unknown code list \"%.64s\"", name);
+    char q[160];
+    pr_quote(q, sizeof q, name, strlen(name), 64);
+    return pr_error(PAROER_ENOTFOUND, "unknown code list %s", q);
 }
 
 int32_t paroer_vocab_count(int32_t list)

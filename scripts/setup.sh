@@ -12,7 +12,7 @@ packages=(
   libcmocka-dev                      # unit tests
   doxygen                            # API reference (`docs` target, docs_doxygen test)
   python3 python3-pytest             # Python binding and its tests, test helpers
-  python3-pip python3-setuptools python3-wheel   # the binding's offline `pip install` test
+  python3-pip python3-setuptools python3-wheel python3-venv   # the binding's offline `pip install` tests
   clang libclang-rt-14-dev           # libFuzzer and sanitizer runtimes (clang 14 on Debian 12)
   valgrind                           # memory checking (scripts/valgrind.sh)
   abigail-tools                      # ABI comparison (scripts/abi.sh)
@@ -20,6 +20,7 @@ packages=(
   libsqlite3-dev                     # benchmarks (bench/)
   chromium                           # headless browser test of the HTML report
   locales-all                        # the Danish locale of the locale-independence tests
+  python3-jsonschema                 # HSDS export checked against the HSDS schemas (tests/hsds.cmake)
 )
 
 missing=()

@@ -7,7 +7,7 @@ Generates a catalog and a small population (default 20,000 relatives) twice with
 the same seed and once with another, and asserts:
   - same seed -> byte-identical files, other seed -> different files;
   - every code in the catalog and the population belongs to the contract's
-    vocabulary (../shared/spec/CONTRACT.md section 1), ids are unique, references
+    vocabulary (docs/contract.md section 1), ids are unique, references
     resolve, the population CSV has the contract's header and layout;
   - the calibration targets of docs/synthetic.md hold within tolerance.
 Prints each failed assertion and exits 1 if any failed, else prints a summary and exits 0.

@@ -4,9 +4,11 @@
  *   input.json  a document that must not load;
  *   error       the exact text of the first error diagnostic
  *               (paroer_diagnostic_text(), "input.json:LINE:COLUMN: error: MESSAGE");
- *   flags       optional; "strict" loads with PAROER_LOAD_STRICT.
- * Cases named relative-* are relative documents (contract section 3), the
- * others catalog documents (section 2).
+ *   flags       optional; "strict" loads with PAROER_LOAD_STRICT;
+ *   errors      optional; every error of the load, one text a line, in order
+ *               (for cases where one problem must not hide another).
+ * Cases named relative-* are relative documents (contract section 3),
+ * hsds-* HSDS documents (section 7), the others catalog documents (section 2).
  *
  * Each case is loaded from the file (the working directory is the case's,
  * so the source name is "input.json") with a diagnostics list and a counting
@@ -87,7 +89,7 @@ static void chomp(char *s)
 
 static int load(int relative, int from_file, const char *data, size_t len, const paroer_load_options *opts)
 {
-    if (relative) {
+    if (relative == 1) {
         paroer_relative *r = (paroer_relative *)1;
         int rc = from_file ? paroer_relative_load_file(&r, "input.json", opts)
                            : paroer_relative_load_buffer(&r, data, len, "input.json", opts);
@@ -95,6 +97,17 @@ static int load(int relative, int from_file, const char *data, size_t len, const
         return rc;
     }
     paroer_catalog *c = (paroer_catalog *)1;
+    if (relative == 2) {   /* hsds-*: Open Referral HSDS (docs/hsds.md) */
+        paroer_hsds_options h;
+        paroer_hsds_options_init(&h, PAROER_HSDS_OPTIONS_VERSION);
+        h.allocator = opts->allocator;
+        h.diagnostics = opts->diagnostics;
+        if (opts->flags & PAROER_LOAD_STRICT) h.flags |= PAROER_HSDS_STRICT;
+        int rc = from_file ? paroer_catalog_from_hsds_file(&c, "input.json", &h)
+                           : paroer_catalog_from_hsds_buffer(&c, data, len, "input.json", &h);
+        assert_null(c);
+        return rc;
+    }
     int rc = from_file ? paroer_catalog_load_file(&c, "input.json", opts)
                        : paroer_catalog_load_buffer(&c, data, len, "input.json", opts);
     assert_null(c);
@@ -117,7 +130,7 @@ static void run_case(void **state)
     size_t len = 0;
     char *data = read_all("input.json", &len);
     assert_non_null(data);
-    int relative = strncmp(name, "relative-", 9) == 0;
+    int relative = strncmp(name, "relative-", 9) == 0 ? 1 : strncmp(name, "hsds-", 5) == 0 ? 2 : 0;
 
     counting cnt = {0, 0};
     paroer_allocator alloc = {c_malloc, c_realloc, c_free, &cnt};
@@ -144,6 +157,32 @@ static void run_case(void **state)
     if (strcmp(text, expected) != 0)
         fail_msg("%s: first error differs\n  expected: %s\n  actual:   %s", name, expected, text);
     assert_int_equal(paroer_diagnostic_code(d, first), rc);
+
+    /* With an `errors` file: every error of the one pass, in order. */
+    char *all = read_all("errors", NULL);
+    if (all) {
+        char *save = NULL;
+        size_t k = 0, n_err = paroer_diagnostics_error_count(d);
+        for (char *want = strtok_r(all, "\n", &save); want; want = strtok_r(NULL, "\n", &save)) {
+            chomp(want);
+            size_t i = 0, seen = 0;
+            for (; i < paroer_diagnostics_count(d); i++)
+                if (paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR && seen++ == k) break;
+            if (i == paroer_diagnostics_count(d))
+                fail_msg("%s: error %zu missing (only %zu errors)\n  expected: %s", name, k + 1, n_err, want);
+            if (strcmp(paroer_diagnostic_text(d, i), want) != 0)
+                fail_msg("%s: error %zu differs\n  expected: %s\n  actual:   %s", name, k + 1, want,
+                         paroer_diagnostic_text(d, i));
+            k++;
+        }
+        if (k != n_err) {
+            for (size_t i = 0, seen = 0; i < paroer_diagnostics_count(d); i++)
+                if (paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR && seen++ >= k)
+                    fprintf(stderr, "  extra: %s\n", paroer_diagnostic_text(d, i));
+            fail_msg("%s: %zu errors, but `errors` lists %zu", name, n_err, k);
+        }
+        free(all);
+    }
 
     /* The thread's record is the same first error. */
     const paroer_error_info *e = paroer_error_last();

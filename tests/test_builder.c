@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <math.h>
 #include <cmocka.h>
@@ -172,16 +173,23 @@ static void test_overlap(void **state)
     paroer_catalog_free(c);
 }
 
+/* A builder recording into a new diagnostics list (the caller frees both). */
+static paroer_catalog_builder *builder_with_diagnostics(paroer_diagnostics **d)
+{
+    OK(paroer_diagnostics_new(d, NULL));
+    paroer_load_options opts;
+    OK(paroer_load_options_init(&opts, PAROER_LOAD_OPTIONS_VERSION));
+    opts.diagnostics = *d;
+    paroer_catalog_builder *b;
+    OK(paroer_catalog_builder_new(&b, &opts));
+    return b;
+}
+
 static void test_validation_errors(void **state)
 {
     (void)state;
     paroer_diagnostics *d;
-    OK(paroer_diagnostics_new(&d, NULL));
-    paroer_load_options opts;
-    OK(paroer_load_options_init(&opts, PAROER_LOAD_OPTIONS_VERSION));
-    opts.diagnostics = d;
-    paroer_catalog_builder *b;
-    OK(paroer_catalog_builder_new(&b, &opts));
+    paroer_catalog_builder *b = builder_with_diagnostics(&d);
     OK(paroer_builder_set_municipality(b, 306));
     /* min > max */
     OK(paroer_builder_begin_offer(b, "x", "X", PAROER_KIND_COURSE));
@@ -305,6 +313,141 @@ static void test_merge(void **state)
     paroer_catalog_free(a);
 }
 
+/* Every error of one pass, as texts; returns how many. */
+static size_t error_texts(const paroer_diagnostics *d, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < paroer_diagnostics_count(d) && n < max; i++)
+        if (paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR) out[n++] = paroer_diagnostic_text(d, i);
+    return n;
+}
+
+/* One error never hides another: a broken provider still resolves references
+ * and counts for duplicates; every duplicate says where the first one is. */
+static void test_one_pass(void **state)
+{
+    (void)state;
+    paroer_diagnostics *d;
+    paroer_catalog_builder *b = builder_with_diagnostics(&d);
+    assert_int_equal(paroer_builder_add_provider(b, "p", "P", 99, -1), PAROER_ESCHEMA);
+    assert_int_equal(paroer_builder_add_provider(b, "p", "P again", PAROER_PROVIDER_MUNICIPAL, -1), PAROER_EDUPLICATE);
+    OK(paroer_builder_begin_offer(b, "o", "O", PAROER_KIND_COURSE));
+    OK(paroer_builder_set_text(b, PAROER_FIELD_PROVIDER, "p"));   /* names the broken provider: no error */
+    OK(paroer_builder_set_text(b, PAROER_FIELD_PROVIDER, "p"));
+    OK(paroer_builder_set_int(b, PAROER_FIELD_NATIONWIDE, 1));
+    OK(paroer_builder_set_int(b, PAROER_FIELD_VALID_FROM, date("2025-02-01")));
+    OK(paroer_builder_set_int(b, PAROER_FIELD_VALID_TO, date("2025-01-01")));
+    assert_int_equal(paroer_builder_end_offer(b), PAROER_ESCHEMA);
+    OK(paroer_builder_begin_offer(b, "o", "O2", PAROER_KIND_COURSE));
+    OK(paroer_builder_set_int(b, PAROER_FIELD_NATIONWIDE, 1));
+    assert_int_equal(paroer_builder_end_offer(b), PAROER_EDUPLICATE);
+    OK(paroer_builder_begin_policy(b, "pol", 306, "P"));
+    OK(paroer_builder_begin_goal(b, "g", "G", PAROER_GOAL_RESPITE_SUPPORT));
+    OK(paroer_builder_set_int(b, PAROER_FIELD_RELATIVE_AGE_MIN, 60));
+    OK(paroer_builder_set_int(b, PAROER_FIELD_RELATIVE_AGE_MAX, 20));
+    assert_int_equal(paroer_builder_end_goal(b), PAROER_ESCHEMA);
+    OK(paroer_builder_begin_goal(b, "g", "G2", PAROER_GOAL_RESPITE_SUPPORT));
+    assert_int_equal(paroer_builder_end_goal(b), PAROER_EDUPLICATE);
+    assert_int_not_equal(paroer_builder_end_policy(b), PAROER_OK);
+    OK(paroer_builder_begin_policy(b, "pol", 306, "P2"));
+    assert_int_equal(paroer_builder_end_policy(b), PAROER_EDUPLICATE);
+    paroer_catalog *c = (paroer_catalog *)1;
+    assert_int_not_equal(paroer_catalog_builder_finish(b, &c), PAROER_OK);
+    assert_null(c);
+    const char *t[16];
+    assert_int_equal(error_texts(d, t, 16), 7);
+    assert_string_equal(t[0], "<builder>: error: unknown provider_kind value 99 in providers[0].kind");
+    assert_string_equal(t[1], "<builder>: error: duplicate provider id \"p\" (first defined in <builder> at "
+                              "providers[0]) in providers[1].id");
+    assert_string_equal(t[2], "<builder>: error: valid_to is before valid_from in offers[0].valid_to");
+    assert_string_equal(t[3], "<builder>: error: duplicate offer id \"o\" (first defined in <builder> at offers[0]) "
+                              "in offers[1].id");
+    assert_string_equal(t[4], "<builder>: error: min 60 is greater than max 20 in policies[0].goals[0].target.relative_age");
+    assert_string_equal(t[5], "<builder>: error: duplicate goal id \"g\" (first defined in <builder> at "
+                              "policies[0].goals[0]) in policies[0].goals[1].id");
+    assert_string_equal(t[6], "<builder>: error: duplicate policy id \"pol\" (first defined in <builder> at "
+                              "policies[0]) in policies[1].id");
+    for (size_t i = 0; i < paroer_diagnostics_count(d); i++) assert_int_equal(paroer_diagnostic_document(d, i), 0);
+    assert_int_equal(paroer_diagnostic_document(d, 99), (size_t)-1);
+    paroer_catalog_builder_free(b);
+    paroer_diagnostics_free(d);
+}
+
+/* Adds `n` distinct language tags (x0000, x0001, …, from `start`) over offers
+ * of 1000 tags; returns the first failing status (0 when all fit). */
+static int add_tags(paroer_catalog_builder *b, int start, int n, int *serial)
+{
+    int rc = 0;
+    for (int k = 0; k < n && !rc;) {
+        char id[32];
+        snprintf(id, sizeof id, "o%d", (*serial)++);
+        OK(paroer_builder_begin_offer(b, id, "O", PAROER_KIND_COURSE));
+        OK(paroer_builder_set_int(b, PAROER_FIELD_NATIONWIDE, 1));
+        for (int m = 0; m < 1000 && k < n && !rc; m++, k++) {
+            char tag[16];
+            snprintf(tag, sizeof tag, "x%05d", start + k);
+            rc = paroer_builder_add_text(b, PAROER_FIELD_LANGUAGES, tag);
+        }
+        int end = paroer_builder_end_offer(b);
+        if (!rc) rc = end;
+    }
+    return rc;
+}
+
+/* 65,535 distinct language tags with "da" is the limit, in every order: a
+ * validation error naming it, never PAROER_ENOMEM. */
+static void test_language_limit(void **state)
+{
+    (void)state;
+    for (int order = 0; order < 4; order++) {
+        paroer_diagnostics *d;
+        paroer_catalog_builder *b = builder_with_diagnostics(&d);
+        int serial = 0, rc;
+        if (order == 0) {          /* "da" first, then one tag too many */
+            OK(paroer_builder_begin_offer(b, "da", "D", PAROER_KIND_COURSE));
+            OK(paroer_builder_set_int(b, PAROER_FIELD_NATIONWIDE, 1));
+            OK(paroer_builder_add_text(b, PAROER_FIELD_LANGUAGES, "da"));
+            OK(paroer_builder_end_offer(b));
+            rc = add_tags(b, 0, 65535, &serial);
+        } else if (order == 1) {   /* never "da": its place is kept, the 65,535th other tag is too many */
+            rc = add_tags(b, 0, 65535, &serial);
+        } else if (order == 2) {   /* exactly the limit, "da" given last */
+            OK(add_tags(b, 0, 65534, &serial));
+            OK(paroer_builder_begin_offer(b, "da", "D", PAROER_KIND_COURSE));
+            OK(paroer_builder_set_int(b, PAROER_FIELD_NATIONWIDE, 1));
+            rc = paroer_builder_add_text(b, PAROER_FIELD_LANGUAGES, "da");
+            OK(rc);
+            OK(paroer_builder_end_offer(b));
+        } else {                   /* exactly the limit, "da" only by default */
+            OK(add_tags(b, 0, 65534, &serial));
+            OK(paroer_builder_begin_offer(b, "default", "D", PAROER_KIND_COURSE));
+            OK(paroer_builder_set_int(b, PAROER_FIELD_NATIONWIDE, 1));
+            rc = paroer_builder_end_offer(b);
+            OK(rc);
+        }
+        paroer_catalog *c = NULL;
+        int fin = paroer_catalog_builder_finish(b, &c);
+        if (order < 2) {
+            assert_int_equal(rc, PAROER_ESCHEMA);
+            assert_int_equal(fin, PAROER_ESCHEMA);
+            assert_null(c);
+            assert_int_equal(paroer_diagnostics_error_count(d), 1);   /* said once */
+            assert_non_null(strstr(paroer_diagnostic_message(d, 0), "at most 65535 (\"da\" included)"));
+        } else {
+            OK(fin);
+            assert_int_equal(paroer_diagnostics_error_count(d), 0);
+            const paroer_offer *last = paroer_catalog_offer(c, paroer_catalog_offer_count(c) - 1);
+            assert_string_equal(paroer_offer_language(last, c, 0), "da");
+            const paroer_offer *first = paroer_catalog_offer(c, 0);
+            assert_int_equal(paroer_offer_language_count(first), 1000);
+            assert_string_equal(paroer_offer_language(first, c, 999), "x00999");
+        }
+        paroer_catalog_free(c);
+        paroer_catalog_builder_free(b);
+        paroer_diagnostics_free(d);
+    }
+}
+
 static void test_null_safety(void **state)
 {
     (void)state;
@@ -328,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_defaults_and_accessors), cmocka_unit_test(test_liveness_and_goals),
         cmocka_unit_test(test_overlap), cmocka_unit_test(test_validation_errors),
         cmocka_unit_test(test_policy_errors), cmocka_unit_test(test_merge), cmocka_unit_test(test_null_safety),
+        cmocka_unit_test(test_one_pass), cmocka_unit_test(test_language_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -365,6 +365,11 @@ static void test_check_action_plan_due(void **state)
         PAROER_CHECK_WARN);
     assert_string_equal(en, "action plan \"Soon\" is due on 2026-03-01 (in 45 days)");
     assert_string_equal(da, "handleplan \"Soon\" skal vedtages senest 2026-03-01 (om 45 dage)");
+    /* a title's control characters are escaped, its quotes kept (one escaping for every message) */
+    assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"title\":\"Late\\n\\u001b[2J \\\"x\\\"\",\"due\":\"2026-01-14\"}]"),
+                              "action_plan_due", en, da),
+                     PAROER_CHECK_FAIL);
+    assert_string_equal(en, "action plan \"Late\\u000a\\u001b[2J \"x\"\" was due on 2026-01-14 and is not adopted");
     /* overdue */
     assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"title\":\"Late\",\"due\":\"2026-01-14\"}]"),
                               "action_plan_due", en, da),
@@ -458,7 +463,27 @@ static void test_json(void **state)
     char *js = tc_json(cov);
     /* Shares at full precision (contract 5a): 6/3146 covered (cell, need)
      * pairs overall, 3/286 for information and counselling, 6/286 for
-     * dementia, 6/363 for spouse_partner, 2/726 for each adult age band. */
+     * dementia, 6/363 for spouse_partner, 2/726 for each adult age band; and
+     * those integer counts next to them, as the C API gives them. */
+    size_t covered = 99, pairs = 99;
+    assert_int_equal(paroer_coverage_share_counts(cov, -1, 0, &covered, &pairs), PAROER_OK);
+    assert_int_equal(covered, 6);
+    assert_int_equal(pairs, 3146);
+    assert_int_equal(paroer_coverage_share_counts(cov, PAROER_VOCAB_RELATION, PAROER_RELATION_SPOUSE_PARTNER, &covered,
+                                                  &pairs), PAROER_OK);
+    assert_int_equal(covered, 6);
+    assert_int_equal(pairs, 363);
+    assert_true(paroer_coverage_share(cov, PAROER_VOCAB_RELATION, PAROER_RELATION_SPOUSE_PARTNER) ==
+                (double)covered / (double)pairs);
+    assert_int_equal(paroer_coverage_share_counts(cov, PAROER_VOCAB_AGE_BAND, PAROER_AGE_BAND_CHILD, &covered, &pairs),
+                     PAROER_OK);
+    assert_int_equal(covered, 0);
+    assert_int_equal(pairs, 484);
+    assert_int_equal(paroer_coverage_share_counts(cov, PAROER_VOCAB_SLOT, 0, &covered, &pairs), PAROER_EINVALID);
+    assert_int_equal(covered + pairs, 0);
+    assert_int_equal(paroer_coverage_share_counts(cov, PAROER_VOCAB_NEED, 11, NULL, NULL),
+                     PAROER_EINVALID);
+    assert_int_equal(paroer_coverage_share_counts(NULL, -1, 0, &covered, &pairs), PAROER_EINVALID);
     const char *prefix =
         "{\"municipality\":306,\"date\":\"2026-01-15\",\"coverage\":{\"overall\":0.0019071837253655435,"
         "\"by_need\":{\"respite\":0,\"practical_help\":0,\"information\":0.01048951048951049,\"education\":0,\"peer_support\":0,"
@@ -469,6 +494,11 @@ static void test_json(void **state)
         "\"by_relation\":{\"spouse_partner\":0.01652892561983471,\"son_daughter\":0,\"parent\":0,\"sibling\":0,"
         "\"other_family\":0,\"friend_neighbour\":0},"
         "\"by_age_band\":{\"child\":0,\"youth\":0,\"young_adult\":0.0027548209366391185,\"adult\":0.0027548209366391185,\"senior\":0.0027548209366391185}},"
+        "\"counts\":{\"overall\":{\"covered\":6,\"cells\":3146},"
+        "\"by_need\":{\"respite\":{\"covered\":0,\"cells\":286},\"practical_help\":{\"covered\":0,\"cells\":286},\"information\":{\"covered\":3,\"cells\":286},\"education\":{\"covered\":0,\"cells\":286},\"peer_support\":{\"covered\":0,\"cells\":286},\"counselling\":{\"covered\":3,\"cells\":286},\"own_health\":{\"covered\":0,\"cells\":286},\"financial\":{\"covered\":0,\"cells\":286},\"work_life\":{\"covered\":0,\"cells\":286},\"network\":{\"covered\":0,\"cells\":286},\"involvement\":{\"covered\":0,\"cells\":286}},"
+        "\"by_condition\":{\"frailty\":{\"covered\":0,\"cells\":286},\"dementia\":{\"covered\":6,\"cells\":286},\"physical_illness\":{\"covered\":0,\"cells\":286},\"physical_disability\":{\"covered\":0,\"cells\":286},\"cancer\":{\"covered\":0,\"cells\":286},\"brain_injury\":{\"covered\":0,\"cells\":286},\"mental_illness\":{\"covered\":0,\"cells\":286},\"substance_abuse\":{\"covered\":0,\"cells\":286},\"cognitive_disability\":{\"covered\":0,\"cells\":286},\"neurodevelopmental\":{\"covered\":0,\"cells\":286},\"social_problems\":{\"covered\":0,\"cells\":286}},"
+        "\"by_relation\":{\"spouse_partner\":{\"covered\":6,\"cells\":363},\"son_daughter\":{\"covered\":0,\"cells\":605},\"parent\":{\"covered\":0,\"cells\":363},\"sibling\":{\"covered\":0,\"cells\":605},\"other_family\":{\"covered\":0,\"cells\":605},\"friend_neighbour\":{\"covered\":0,\"cells\":605}},"
+        "\"by_age_band\":{\"child\":{\"covered\":0,\"cells\":484},\"youth\":{\"covered\":0,\"cells\":484},\"young_adult\":{\"covered\":2,\"cells\":726},\"adult\":{\"covered\":2,\"cells\":726},\"senior\":{\"covered\":2,\"cells\":726}}},"
         "\"gaps\":[{\"age_band\":\"child\",\"relation\":\"son_daughter\",\"condition\":\"frailty\","
         "\"need\":\"respite\"},";
     assert_memory_equal(js, prefix, strlen(prefix));

@@ -101,21 +101,25 @@ static void test_reach_by_hand(void **state)
      * 3/9 for dementia, 4/5 and 3/5 for son_daughter, 4/7 and 3/7 for adults. */
     const char *pop_json =
         ",\"population\":{\"relatives\":12,\"rejected_rows\":0,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667,"
-        "\"by_municipality\":{\"306\":{\"relatives\":12,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667}},"
+        "\"reached_count\":8,\"needs_met_count\":5,"
+        "\"by_municipality\":{\"306\":{\"relatives\":12,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667,"
+        "\"reached_count\":8,\"needs_met_count\":5}},"
         "\"by_condition\":{\"frailty\":{\"suppressed\":true},"
-        "\"dementia\":{\"relatives\":9,\"reached\":0.6666666666666666,\"needs_met\":0.3333333333333333},"
+        "\"dementia\":{\"relatives\":9,\"reached\":0.6666666666666666,\"needs_met\":0.3333333333333333,"
+        "\"reached_count\":6,\"needs_met_count\":3},"
         "\"physical_illness\":{\"suppressed\":true},\"physical_disability\":{\"suppressed\":true},"
         "\"cancer\":{\"suppressed\":true},\"brain_injury\":{\"suppressed\":true},"
         "\"mental_illness\":{\"suppressed\":true},\"substance_abuse\":{\"suppressed\":true},"
         "\"cognitive_disability\":{\"suppressed\":true},\"neurodevelopmental\":{\"suppressed\":true},"
         "\"social_problems\":{\"suppressed\":true}},"
         "\"by_relation\":{\"spouse_partner\":{\"suppressed\":true},"
-        "\"son_daughter\":{\"relatives\":5,\"reached\":0.8,\"needs_met\":0.6},"
+        "\"son_daughter\":{\"relatives\":5,\"reached\":0.8,\"needs_met\":0.6,\"reached_count\":4,\"needs_met_count\":3},"
         "\"parent\":{\"suppressed\":true},\"sibling\":{\"suppressed\":true},\"other_family\":{\"suppressed\":true},"
         "\"friend_neighbour\":{\"suppressed\":true}},"
         "\"by_age_band\":{\"child\":{\"suppressed\":true},\"youth\":{\"suppressed\":true},"
         "\"young_adult\":{\"suppressed\":true},"
-        "\"adult\":{\"relatives\":7,\"reached\":0.5714285714285714,\"needs_met\":0.42857142857142855},\"senior\":{\"suppressed\":true}},"
+        "\"adult\":{\"relatives\":7,\"reached\":0.5714285714285714,\"needs_met\":0.42857142857142855,"
+        "\"reached_count\":4,\"needs_met_count\":3},\"senior\":{\"suppressed\":true}},"
         "\"unmet\":[{\"need\":\"education\",\"condition\":\"dementia\",\"relatives\":6}]}}";
     const char *at = strstr(js, ",\"population\":");
     assert_non_null(at);
@@ -177,14 +181,15 @@ static void test_national_reach(void **state)
     assert_int_equal(paroer_coverage_pop_reached(cov), 10);
     assert_int_equal(paroer_coverage_pop_needs_met(cov), 7);
     assert_int_equal(paroer_coverage_breakdown_count(cov, PAROER_BREAKDOWN_MUNICIPALITY), 2);
+    /* 101 (3 relatives) is suppressed, and so is 306: 15 - 12 would give 101 away (5a) */
     expect_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 0, 101, 0, 0, 0, 0);
-    expect_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 1, 306, 1, 12, 8, 5);
+    expect_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 1, 306, 0, 0, 0, 0);
     expect_cell(cov, PAROER_BREAKDOWN_CONDITION, PAROER_CONDITION_DEMENTIA, PAROER_CONDITION_DEMENTIA, 1, 10, 7, 4);
     expect_cell(cov, PAROER_BREAKDOWN_CONDITION, PAROER_CONDITION_CANCER, PAROER_CONDITION_CANCER, 1, 5, 3, 2);
     char *js = tc_json(cov);
     const char *head = "{\"municipality\":null,\"date\":\"2026-01-15\",\"population\":{\"relatives\":15,"
-                       "\"rejected_rows\":0,\"reached\":0.6666666666666666,\"needs_met\":0.4666666666666667,\"by_municipality\":{\"101\":"
-                       "{\"suppressed\":true},\"306\":{\"relatives\":12,\"reached\":0.6666666666666666,\"needs_met\":0.4166666666666667}},";
+                       "\"rejected_rows\":0,\"reached\":0.6666666666666666,\"needs_met\":0.4666666666666667,"
+                       "\"reached_count\":10,\"needs_met_count\":7,\"by_municipality\":{\"101\":{\"suppressed\":true},\"306\":{\"suppressed\":true}},";
     assert_memory_equal(js, head, strlen(head));
     assert_null(strstr(js, "\"coverage\""));
     assert_null(strstr(js, "\"checks\""));
@@ -201,11 +206,163 @@ static void test_national_reach(void **state)
     assert_int_equal(paroer_coverage_pop_relatives(cov), 0);
     assert_int_equal(paroer_coverage_breakdown_count(cov, PAROER_BREAKDOWN_MUNICIPALITY), 0);
     js = tc_json(cov);
-    assert_non_null(strstr(js, ",\"population\":{\"relatives\":0,\"rejected_rows\":0,\"reached\":0,\"needs_met\":0,"
+    assert_non_null(strstr(js, ",\"population\":{\"relatives\":0,\"rejected_rows\":0,\"suppressed\":true,"
                                "\"by_municipality\":{},"));
     paroer_free(js);
     paroer_coverage_free(cov);
     paroer_population_free(p);
+    paroer_catalog_free(c);
+}
+
+/* ---- secondary suppression (contract 5a; #11 item 8) ------------------------------------ */
+
+/* The issue's example: 6 relatives, 5 adults and 1 senior. Publishing the
+ * adults would give the senior away by subtraction, so they are suppressed
+ * too; the whole population (6) is still published. */
+static void test_secondary_suppression_example(void **state)
+{
+    (void)state;
+    paroer_catalog *c = tc_catalog(cat_reach);
+    const char *csv = TC_HEADER
+        "s1,40,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n"
+        "s2,41,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n"
+        "s3,42,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n"
+        "s4,43,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n"
+        "s5,44,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n"
+        "s6,70,306,0,spouse_partner,dementia,72,5,0,1,0,0,respite,,\n";
+    paroer_population *p = tc_pop(csv);
+    paroer_coverage *cov = tc_cov(c, 306, p, 0);
+    assert_false(paroer_coverage_pop_suppressed(cov));
+    assert_int_equal(paroer_coverage_pop_relatives(cov), 6);
+    assert_int_equal(paroer_coverage_pop_reached(cov), 6);
+    for (int b = 0; b <= PAROER_AGE_BAND_SENIOR; b++) expect_cell(cov, PAROER_BREAKDOWN_AGE_BAND, (size_t)b, b, 0, 0, 0, 0);
+    expect_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 0, 306, 1, 6, 6, 6);
+    paroer_coverage_free(cov);
+
+    /* with a threshold of 3 the lone senior alone is hidden; 1 < 3, so the adults go too */
+    cov = tc_cov(c, 306, p, 3);
+    expect_cell(cov, PAROER_BREAKDOWN_AGE_BAND, PAROER_AGE_BAND_ADULT, PAROER_AGE_BAND_ADULT, 0, 0, 0, 0);
+    paroer_coverage_free(cov);
+    paroer_population_free(p);
+    paroer_catalog_free(c);
+}
+
+/* Municipalities: the smallest published cell goes first, and only as many as needed. */
+static void test_secondary_suppression_municipalities(void **state)
+{
+    (void)state;
+    paroer_catalog *c = tc_catalog(cat_reach);
+    char csv[8192];
+    size_t o = (size_t)snprintf(csv, sizeof csv, "%s", TC_HEADER);
+    const struct { int muni, n; } m[] = {{101, 3}, {147, 7}, {306, 12}, {461, 9}};
+    int k = 0;
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+        for (int j = 0; j < m[i].n; j++)
+            o += (size_t)snprintf(csv + o, sizeof csv - o, "m%d,50,%d,0,son_daughter,dementia,80,5,0,1,0,0,,,\n", k++,
+                                  m[i].muni);
+    paroer_population *p = tc_pop(csv);
+    paroer_coverage *cov = tc_cov(c, -1, p, 0);
+    assert_int_equal(paroer_coverage_breakdown_count(cov, PAROER_BREAKDOWN_MUNICIPALITY), 4);
+    int32_t code;
+    uint64_t n;
+    /* 101 (3) primary; 3 < 5, so 147 (7, the smallest published) as well; 306 and 461 stay */
+    assert_int_equal(paroer_coverage_breakdown_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 0, &code, &n, NULL, NULL), 0);
+    assert_int_equal(paroer_coverage_breakdown_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 1, &code, &n, NULL, NULL), 0);
+    assert_int_equal(code, 147);
+    assert_int_equal(paroer_coverage_breakdown_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 2, &code, &n, NULL, NULL), 1);
+    assert_int_equal(n, 12);
+    assert_int_equal(paroer_coverage_breakdown_cell(cov, PAROER_BREAKDOWN_MUNICIPALITY, 3, &code, &n, NULL, NULL), 1);
+    assert_int_equal(n, 9);
+    paroer_coverage_free(cov);
+    paroer_population_free(p);
+    paroer_catalog_free(c);
+}
+
+/* A population smaller than the threshold: its own figures are withheld too. */
+static void test_small_population_withheld(void **state)
+{
+    (void)state;
+    paroer_catalog *c = tc_catalog(cat_reach);
+    const char *csv = TC_HEADER
+        "t1,40,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n"
+        "t2,41,306,0,son_daughter,dementia,80,5,0,1,0,0,education,,\n"
+        "t3,42,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n"
+        "t4,43,306,0,son_daughter,dementia,80,5,0,1,0,0,respite,,\n";
+    paroer_population *p = tc_pop(csv);
+    paroer_coverage *cov = tc_cov(c, 306, p, 0);
+    assert_true(paroer_coverage_pop_suppressed(cov));
+    assert_int_equal(paroer_coverage_pop_relatives(cov), 4);
+    assert_int_equal(paroer_coverage_pop_reached(cov), 0);
+    assert_int_equal(paroer_coverage_pop_needs_met(cov), 0);
+    char *js = tc_json(cov);
+    assert_non_null(strstr(js, "\"population\":{\"relatives\":4,\"rejected_rows\":0,\"suppressed\":true,"
+                               "\"by_municipality\":{\"306\":{\"suppressed\":true}},"));
+    assert_null(strstr(js, "reached"));
+    paroer_free(js);
+    for (int bd = 0; bd < 4; bd++)
+        for (size_t i = 0; i < paroer_coverage_breakdown_count(cov, bd); i++)
+            assert_int_equal(paroer_coverage_breakdown_cell(cov, bd, i, NULL, NULL, NULL, NULL), 0);
+    paroer_coverage_free(cov);
+    cov = tc_cov(c, 306, p, 4);
+    assert_false(paroer_coverage_pop_suppressed(cov));
+    assert_int_equal(paroer_coverage_pop_reached(cov), 3);   /* t2 asks for education only */
+    paroer_coverage_free(cov);
+    paroer_population_free(p);
+    paroer_catalog_free(c);
+}
+
+/* On random populations, for both partitioning breakdowns and several
+ * thresholds: the suppressed cells together hold no relative or at least the
+ * threshold, every cell under it is suppressed, and the published cells are
+ * exact. The true counts come from the population itself. */
+static void test_secondary_suppression_random(void **state)
+{
+    (void)state;
+    paroer_catalog *c = tc_catalog(cat_reach);
+    static const int munis[] = {101, 147, 306, 461, 751};
+    static const int ages[] = {8, 15, 22, 45, 70};
+    uint32_t seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        char *csv = malloc(64 * 1024);
+        size_t o = (size_t)sprintf(csv, "%s", TC_HEADER);
+        int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+        uint64_t true_muni[5] = {0}, true_band[5] = {0};
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            int mu = (int)((seed >> 8) % 5), ag = (int)((seed >> 16) % 5);
+            if ((seed >> 24) % 3 == 0) mu = 2;   /* uneven sizes */
+            true_muni[mu]++;
+            true_band[ag]++;
+            o += (size_t)sprintf(csv + o, "x%d,%d,%d,0,sibling,cancer,50,1,0,1,0,0,,,\n", i, ages[ag], munis[mu]);
+        }
+        paroer_population *p = tc_pop(csv);
+        for (uint32_t min_cell = 3; min_cell <= 8; min_cell++) {
+            paroer_coverage *cov = tc_cov(c, -1, p, min_cell);
+            assert_int_equal(paroer_coverage_pop_suppressed(cov), (uint64_t)n < min_cell);
+            for (int which = 0; which < 2; which++) {
+                int32_t bd = which ? PAROER_BREAKDOWN_AGE_BAND : PAROER_BREAKDOWN_MUNICIPALITY;
+                uint64_t hidden = 0;
+                for (size_t i = 0; i < paroer_coverage_breakdown_count(cov, bd); i++) {
+                    int32_t code;
+                    uint64_t rel;
+                    int shown = paroer_coverage_breakdown_cell(cov, bd, i, &code, &rel, NULL, NULL);
+                    uint64_t truth = 0;
+                    if (which) truth = true_band[code];
+                    else
+                        for (int k = 0; k < 5; k++)
+                            if (munis[k] == code) truth = true_muni[k];
+                    if (shown) assert_int_equal(rel, truth);
+                    else hidden += truth;
+                    if (truth < min_cell) assert_int_equal(shown, 0);
+                }
+                /* (a population under the threshold hides everything but its size) */
+                assert_true(hidden == 0 || hidden >= min_cell || (uint64_t)n < min_cell);
+            }
+            paroer_coverage_free(cov);
+        }
+        paroer_population_free(p);
+        free(csv);
+    }
     paroer_catalog_free(c);
 }
 
@@ -593,6 +750,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reach_by_hand),
         cmocka_unit_test(test_suppression_threshold),
+        cmocka_unit_test(test_secondary_suppression_example),
+        cmocka_unit_test(test_secondary_suppression_municipalities),
+        cmocka_unit_test(test_small_population_withheld),
+        cmocka_unit_test(test_secondary_suppression_random),
         cmocka_unit_test(test_national_reach),
         cmocka_unit_test(test_rejected_rows_counted),
         cmocka_unit_test(test_allocation_terminal_first),

@@ -815,7 +815,7 @@ static void test_allocation_failures(void **state)
 
 static void locate(const char *text, const char *path, int expect_rc, int64_t line, int64_t column)
 {
-    pr_locate_ctx ctx = {text, strlen(text), 0, 0, 0, -1};
+    pr_locate_ctx ctx = {.data = text, .len = strlen(text), .offset = -1};
     int64_t l = -5, col = -5, off = -5;
     int rc = pr_json_locate(&ctx, path, &l, &col, &off);
     if (rc != expect_rc || l != line || col != column)
@@ -851,23 +851,71 @@ static void test_locator(void **state)
     locate("\xef\xbb\xbf{\"a\": 1}", "a", 0, 1, 10);
     locate("{\r\n \"a\":\r\n  [1, 2]}", "a[1]", 0, 3, 7);
     /* Fixed positions answer every path. */
-    pr_locate_ctx fixed = {"{}", 2, 1, 7, 9, 99};
+    pr_locate_ctx fixed = {.data = "{}", .len = 2, .fixed = 1, .line = 7, .column = 9, .offset = 99};
     int64_t l, c, o;
     assert_int_equal(pr_json_locate(&fixed, "x.y", &l, &c, &o), 0);
     assert_int_equal(l, 7);
     assert_int_equal(c, 9);
     assert_int_equal(o, 99);
     /* Malformed or empty text never crashes. */
-    pr_locate_ctx junk = {"{\"a\": [1, {\"b\"", 14, 0, 0, 0, -1};
+    pr_locate_ctx junk = {.data = "{\"a\": [1, {\"b\"", .len = 14, .offset = -1};
     assert_int_equal(pr_json_locate(&junk, "a[1].b.c", &l, &c, &o), 1);
-    pr_locate_ctx empty = {"   ", 3, 0, 0, 0, -1};
+    pr_locate_ctx empty = {.data = "   ", .len = 3, .offset = -1};
     assert_int_equal(pr_json_locate(&empty, "a", &l, &c, &o), -1);
     assert_int_equal(pr_json_locate(NULL, "a", &l, &c, &o), -1);
+}
+
+/* The locator resumes from its last answer: in any order of paths (forward,
+ * backward, missing ones in between), one context answers exactly what a
+ * fresh context answers for each path alone. */
+static void test_locator_cache(void **state)
+{
+    (void)state;
+    const char *docs[] = {
+        "{\n"
+        "  \"a\": {\"b\": [10, {\"c\": \"x\\\"}]{[\"}, [1, [2, 3]]],\n"
+        "         \"d\\u00e9\": null, \"e\\\"f\": true},\n"
+        "  \"offers\": [ {}, {\"id\" : \"o\", \"target\": {\"conditions\": [\"a\", \"b\"]}},\n"
+        "    {\"id\": \"p\", \"k1\": 1, \"k2\": [], \"k3\": {\"z\": [[], [0, 1, 2]]}} ],\n"
+        "  \"z\": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n"
+        "}",
+        "{\"offers\": [{\"id\": \"a\", \"x\": 1}, {\"id\": \"b\", \"y\": 2}, {\"id\": \"c\"}], \"k1\": 0, \"k2\": 1, "
+        "\"k3\": 2, \"k4\": [3, 4]}",
+    };
+    const char *paths[] = {
+        "", "a", "a.b", "a.b[0]", "a.b[1]", "a.b[1].c", "a.b[2]", "a.b[2][1][1]", "a.b[2][1][0]", "a.d\xc3\xa9",
+        "offers", "offers[0]", "offers[1]", "offers[1].target.conditions[1]", "offers[1].target.conditions[0]",
+        "offers[1].id", "offers[1].name", "offers[2].k3.z[1][2]", "offers[2].k1", "offers[2].k2", "offers[2].k3",
+        "offers[2].id", "offers[0].id", "offers[7]", "offers[2].k9", "a.b[1].c.d", "zzz", "z[3]", "z[9]", "z[10]",
+        "z[4]", "z[0]", "z[1]", "k1", "k2", "k3", "k4[1]", "k4[0]", "k2", "offers[1].x", "offers[1].y",
+        "offers[0].x", "offers[2]",
+    };
+    size_t np = sizeof paths / sizeof paths[0];
+    for (size_t d = 0; d < 2; d++) {
+        for (unsigned seed = 1; seed <= 40; seed++) {
+            pr_locate_ctx cached = {.data = docs[d], .len = strlen(docs[d]), .offset = -1};
+            unsigned x = seed;
+            for (size_t step = 0; step < 3 * np; step++) {
+                /* Mostly in order, with jumps. */
+                x = x * 1103515245u + 12345u;
+                const char *path = seed == 1 ? paths[step % np] : paths[(x >> 8) % np];
+                pr_locate_ctx fresh = {.data = docs[d], .len = strlen(docs[d]), .offset = -1};
+                int64_t l1 = -5, c1 = -5, o1 = -5, l2 = -5, c2 = -5, o2 = -5;
+                int r1 = pr_json_locate(&fresh, path, &l1, &c1, &o1);
+                int r2 = pr_json_locate(&cached, path, &l2, &c2, &o2);
+                if (r1 != r2 || l1 != l2 || c1 != c2 || o1 != o2)
+                    fail_msg("doc %zu seed %u step %zu \"%s\": fresh rc %d %lld:%lld@%lld, cached rc %d %lld:%lld@%lld",
+                             d, seed, step, path, r1, (long long)l1, (long long)c1, (long long)o1, r2, (long long)l2,
+                             (long long)c2, (long long)o2);
+            }
+        }
+    }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_locator_cache),
         cmocka_unit_test(test_offer_defaults),
         cmocka_unit_test(test_defaults_per_kind),
         cmocka_unit_test(test_empty_lists_are_defaults),

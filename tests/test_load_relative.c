@@ -133,6 +133,60 @@ static void test_several_relations(void **state)
 }
 
 /* Errors name the field but never a relative's value. */
+/* Contract 3a: "unknown" and age ranges; a missing key keeps its old meaning. */
+static void test_unknown_facts(void **state)
+{
+    (void)state;
+    paroer_relative *r = load_ok(
+        "{\"id\": \"r-u\", \"age\": {\"min\": 60, \"max\": 69}, \"municipality\": 306, \"employed\": \"unknown\","
+        " \"relations\": [{\"relation\": \"son_daughter\", \"conditions\": \"unknown\", \"cared_for_age\": \"unknown\","
+        " \"cohabiting\": \"unknown\", \"cared_at_home\": true, \"terminal\": \"unknown\", \"bereaved\": \"unknown\"},"
+        " {\"relation\": \"parent\", \"conditions\": [\"cancer\"]}]}");
+    assert_int_equal(paroer_relative_age(r), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_age_min(r), 60);
+    assert_int_equal(paroer_relative_age_max(r), 69);
+    assert_int_equal(paroer_relative_employed(r), 0);
+    assert_int_equal(paroer_relative_employed_state(r), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_has_unknowns(r), 1);
+    assert_int_equal(paroer_relative_relation_conditions_known(r, 0), 0);
+    assert_int_equal(paroer_relative_relation_conditions(r, 0), 0);
+    assert_int_equal(paroer_relative_relation_cared_for_age(r, 0), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_relation_flag(r, 0, PAROER_FLAG_COHABITING), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_relation_flag(r, 0, PAROER_FLAG_CARED_AT_HOME), 1);
+    assert_int_equal(paroer_relative_relation_flag(r, 0, PAROER_FLAG_TERMINAL), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_relation_flag(r, 0, PAROER_FLAG_BEREAVED), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_relation_flag(r, 0, PAROER_FLAG_EMPLOYED), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_relation_flags(r, 0), 1u << PAROER_FLAG_CARED_AT_HOME);
+    assert_int_equal(paroer_relative_relation_unknown_flags(r, 0),
+                     (1u << PAROER_FLAG_COHABITING) | (1u << PAROER_FLAG_TERMINAL) | (1u << PAROER_FLAG_BEREAVED));
+    /* the second relation: everything known, missing keys as before */
+    assert_int_equal(paroer_relative_relation_conditions_known(r, 1), 1);
+    assert_int_equal(paroer_relative_relation_cared_for_age(r, 1), -1);
+    assert_int_equal(paroer_relative_relation_flag(r, 1, PAROER_FLAG_COHABITING), 0);
+    assert_int_equal(paroer_relative_relation_unknown_flags(r, 1), 0);
+    paroer_relative_free(r);
+    /* "unknown" age is 0..130; a one-value range is a known age; open bounds */
+    r = load_ok("{\"age\": \"unknown\", \"municipality\": 306, \"relations\": [{\"relation\": \"parent\"}]}");
+    assert_int_equal(paroer_relative_age_min(r), 0);
+    assert_int_equal(paroer_relative_age_max(r), 130);
+    paroer_relative_free(r);
+    r = load_ok("{\"age\": {\"min\": 40, \"max\": 40}, \"municipality\": 306, \"relations\": [{\"relation\": \"parent\"}]}");
+    assert_int_equal(paroer_relative_age(r), 40);
+    assert_int_equal(paroer_relative_has_unknowns(r), 0);
+    paroer_relative_free(r);
+    r = load_ok("{\"age\": {\"min\": 65}, \"municipality\": 306, \"relations\": [{\"relation\": \"parent\"}]}");
+    assert_int_equal(paroer_relative_age_min(r), 65);
+    assert_int_equal(paroer_relative_age_max(r), 130);
+    paroer_relative_free(r);
+    /* an old document has no unknowns */
+    r = load_ok("{\"age\": 52, \"municipality\": 306, \"employed\": true, \"relations\": [{\"relation\": \"parent\","
+                " \"cared_for_age\": null, \"cohabiting\": true}]}");
+    assert_int_equal(paroer_relative_has_unknowns(r), 0);
+    assert_int_equal(paroer_relative_employed_state(r), 1);
+    assert_int_equal(paroer_relative_relation_cared_for_age(r, 0), -1);
+    paroer_relative_free(r);
+}
+
 static void test_errors_hide_values(void **state)
 {
     (void)state;
@@ -144,10 +198,10 @@ static void test_errors_hide_values(void **state)
     static const char *expected[] = {
         "r.json:1:28: error: age must be 0..130 in age",
         "r.json:1:50: error: invalid municipality code (expected 1..999, written 306, \"306\" or \"0306\") in municipality",
-        "r.json:1:76: error: expected true or false, found a string in employed",
+        "r.json:1:76: error: expected true, false or \"unknown\", found a string in employed",
         "r.json:2:56: error: cared_for_age must be 0..130 in relations[0].cared_for_age",
         "r.json:2:80: error: hours_per_week must be 0..168 in relations[0].hours_per_week",
-        "r.json:3:18: error: expected true or false, found a string in relations[0].cohabiting",
+        "r.json:3:18: error: expected true, false or \"unknown\", found a string in relations[0].cohabiting",
         ("r.json:3:40: error: unknown need \"demensia\" (expected one of: respite, practical_help, information, education, "
          "peer_support, counselling, own_health, financial, work_life, network, involvement) in needs[0]"),
     };
@@ -163,7 +217,7 @@ static void test_errors_hide_values(void **state)
 
     /* The parser's messages do not quote the text either. */
     d = load_fail("{\"age\": 52, \"id\": \"SECRET\" \"municipality\": 306}", PAROER_EPARSE, 0);
-    assert_string_equal(paroer_diagnostic_text(d, 0), "r.json:1:28: error: invalid JSON: '}' expected");
+    assert_string_equal(paroer_diagnostic_text(d, 0), "r.json:1:28: error: invalid JSON: expected ',' or '}' (is a comma missing?)");
     paroer_diagnostics_free(d);
     d = load_fail("{\"age\": 52, \"id\": \"SECRET\xff\"}", PAROER_EPARSE, 0);
     assert_null(strstr(paroer_diagnostic_text(d, 0), "SECRET"));
@@ -305,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_contract_example),
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_several_relations),
+        cmocka_unit_test(test_unknown_facts),
         cmocka_unit_test(test_errors_hide_values),
         cmocka_unit_test(test_unknown_keys),
         cmocka_unit_test(test_required),

@@ -54,6 +54,52 @@ static void test_build_and_read(void **state)
     paroer_relative_free(r);
 }
 
+/* The three-valued setters take 0, 1 or PAROER_UNKNOWN and nothing else. */
+static void test_unknown_setters(void **state)
+{
+    (void)state;
+    paroer_relative *r = NULL;
+    assert_int_equal(paroer_relative_new(&r, "x", PAROER_UNKNOWN, 306, NULL), PAROER_OK);
+    assert_int_equal(paroer_relative_age_min(r), 0);
+    assert_int_equal(paroer_relative_age_max(r), 130);
+    assert_int_equal(paroer_relative_set_age(r, 41), PAROER_OK);
+    assert_int_equal(paroer_relative_age(r), 41);
+    assert_int_equal(paroer_relative_set_age_range(r, 50, 40), PAROER_EINVALID);
+    assert_int_equal(paroer_relative_set_age_range(r, -1, 40), PAROER_EINVALID);
+    assert_int_equal(paroer_relative_set_age_range(r, 40, 131), PAROER_EINVALID);
+    assert_int_equal(paroer_relative_age(r), 41);
+    assert_int_equal(paroer_relative_set_age_range(r, 60, 69), PAROER_OK);
+    assert_int_equal(paroer_relative_age(r), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_set_age(r, -1), PAROER_EINVALID);
+    for (int v = -3; v <= 3; v++) {
+        int ok = v == 0 || v == 1 || v == PAROER_UNKNOWN;
+        assert_int_equal(paroer_relative_set_employed(r, v), ok ? PAROER_OK : PAROER_EINVALID);
+    }
+    assert_int_equal(paroer_relative_employed_state(r), 1); /* the last accepted value */
+    size_t i = 0;
+    assert_int_equal(paroer_relative_add_relation(r, PAROER_RELATION_PARENT, &i), PAROER_OK);
+    for (int v = -3; v <= 3; v++) {
+        int ok = v == 0 || v == 1 || v == PAROER_UNKNOWN;
+        assert_int_equal(paroer_relative_relation_set_flag(r, i, PAROER_FLAG_TERMINAL, v), ok ? PAROER_OK : PAROER_EINVALID);
+    }
+    assert_int_equal(paroer_relative_relation_flag(r, i, PAROER_FLAG_TERMINAL), 1);
+    assert_int_equal(paroer_relative_relation_set_flag(r, i, PAROER_FLAG_TERMINAL, PAROER_UNKNOWN), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_flag(r, i, PAROER_FLAG_TERMINAL), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_relation_flags(r, i), 0);
+    assert_int_equal(paroer_relative_relation_set_cared_for_age(r, i, PAROER_UNKNOWN), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_cared_for_age(r, i), PAROER_UNKNOWN);
+    assert_int_equal(paroer_relative_relation_set_cared_for_age(r, i, -3), PAROER_EINVALID);
+    assert_int_equal(paroer_relative_relation_set_cared_for_age(r, i, -1), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_cared_for_age(r, i), -1);
+    assert_int_equal(paroer_relative_relation_set_conditions_unknown(r, i), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_conditions_known(r, i), 0);
+    assert_int_equal(paroer_relative_relation_add_condition(r, i, PAROER_CONDITION_CANCER), PAROER_OK);
+    assert_int_equal(paroer_relative_relation_conditions_known(r, i), 1);
+    assert_int_equal(paroer_relative_relation_set_conditions_unknown(r, 5), PAROER_EINVALID);
+    assert_int_equal(paroer_relative_relation_flag(r, 5, PAROER_FLAG_TERMINAL), -1);
+    paroer_relative_free(r);
+}
+
 static void test_rejects(void **state)
 {
     (void)state;
@@ -82,6 +128,7 @@ static void test_rejects(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_build_and_read), cmocka_unit_test(test_rejects)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_build_and_read), cmocka_unit_test(test_rejects),
+                                       cmocka_unit_test(test_unknown_setters)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

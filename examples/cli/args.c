@@ -7,7 +7,8 @@
 #include <string.h>
 
 /* Which subcommands accept an option (bit per subcommand). */
-enum { C_VALIDATE = 1, C_MATCH = 2, C_COVERAGE = 4, C_REPORT = 8, C_CODES = 16, C_OVERVIEW = 32, C_ALL = 63 };
+enum { C_VALIDATE = 1, C_MATCH = 2, C_COVERAGE = 4, C_REPORT = 8, C_CODES = 16, C_ASK = 32, C_OVERVIEW = 64,
+       C_ALL = 127 };
 
 static int cmd_bit(const char *cmd)
 {
@@ -16,13 +17,14 @@ static int cmd_bit(const char *cmd)
     if (!strcmp(cmd, "coverage")) return C_COVERAGE;
     if (!strcmp(cmd, "report")) return C_REPORT;
     if (!strcmp(cmd, "codes")) return C_CODES;
+    if (!strcmp(cmd, "ask")) return C_ASK;
     if (!strcmp(cmd, "overview")) return C_OVERVIEW;
     return 0;
 }
 
 typedef enum opt_id {
     O_CATALOG, O_STATUTORY, O_RELATIVE, O_POPULATION, O_MUNICIPALITY, O_DATE, O_TOP, O_EXPLAIN,
-    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION
+    O_OUTPUT, O_AGE_BAND, O_STRICT, O_MIN_CELL, O_THREADS, O_TYPE, O_FORMAT, O_LANG, O_HELP, O_VERSION, O_MAX_ERRORS
 } opt_id;
 
 typedef struct opt_def {
@@ -34,19 +36,21 @@ typedef struct opt_def {
 } opt_def;
 
 static const opt_def opts_table[] = {
-    {O_CATALOG, 'c', "catalog", 2, C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
-    {O_STATUTORY, 0, "statutory", 0, C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
-    {O_RELATIVE, 'r', "relative", 1, C_MATCH},
+    {O_CATALOG, 'c', "catalog", 2, C_ASK | C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
+    {O_STATUTORY, 0, "statutory", 0, C_ASK | C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
+    {O_RELATIVE, 'r', "relative", 1, C_ASK | C_MATCH},
     {O_POPULATION, 'p', "population", 1, C_COVERAGE | C_REPORT},
-    {O_MUNICIPALITY, 'm', "municipality", 1, C_COVERAGE | C_REPORT},
-    {O_DATE, 'd', "date", 1, C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
-    {O_TOP, 'n', "top", 1, C_MATCH},
+    {O_MUNICIPALITY, 'm', "municipality", 1, C_ASK | C_COVERAGE | C_REPORT},
+    {O_DATE, 'd', "date", 1, C_ASK | C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
+    {O_TOP, 'n', "top", 1, C_ASK | C_MATCH},
     {O_EXPLAIN, 'e', "explain", 0, C_MATCH},
     {O_OUTPUT, 'o', "output", 1, C_REPORT | C_OVERVIEW},
     {O_AGE_BAND, 0, "age-band", 1, C_REPORT},
     {O_STRICT, 0, "strict", 0, C_VALIDATE | C_COVERAGE | C_REPORT},
     {O_MIN_CELL, 0, "min-cell", 1, C_COVERAGE | C_REPORT},
+    {O_THREADS, 0, "threads", 1, C_COVERAGE | C_REPORT},
     {O_TYPE, 0, "type", 1, C_VALIDATE},
+    {O_MAX_ERRORS, 0, "max-errors", 1, C_VALIDATE | C_ASK | C_MATCH | C_COVERAGE | C_REPORT | C_OVERVIEW},
     {O_FORMAT, 'f', "format", 1, C_ALL},
     {O_LANG, 'l', "lang", 1, C_ALL},
     {O_HELP, 'h', "help", 0, C_ALL},
@@ -77,111 +81,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return CLI_USAGE;
 }
 
-static const char common_help[] =
-    "Common options:\n"
-    "  -f, --format text|json  output for people (default) or for machines\n"
-    "  -l, --lang da|en        language of labels and sentences (default da)\n"
-    "  -h, --help              show this help\n"
-    "  -V, --version           print the library version\n";
-
-static const char catalog_help[] =
-    "  -c, --catalog FILE...   catalog documents, loaded and merged together\n"
-    "                          (-c a.json b.json or -c a.json -c b.json)\n"
-    "      --statutory         also load the shipped statutory catalog (statutory.json)\n";
-
-void cli_help(FILE *f, const char *cmd)
-{
-    if (!cmd) {
-        fputs("Usage: paroer COMMAND [OPTIONS]\n"
-              "\n"
-              "Offers for relatives and carers (paaroerende): matching and coverage.\n"
-              "\n"
-              "Commands:\n"
-              "  validate FILE...                         check catalogs, relatives and population files\n"
-              "  match    -c CATALOG... -r RELATIVE.json  the offers that fit one relative\n"
-              "           [--date D] [--top N] [--explain]\n"
-              "  coverage -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]\n"
-              "                                           how well offers cover relatives and policy\n"
-              "  report   -c CATALOG... [-m CODE] [--population FILE.csv] [--date D] -o report.html\n"
-              "                                           the coverage as one self-contained HTML page\n"
-              "  codes    [LIST]                          the vocabulary, with labels\n"
-              "  overview -c CATALOG... [--date D] [--format text|json|csv] [-o overview.html]\n"
-              "                                           every municipality's figures in one table\n"
-              "\n", f);
-        fputs(common_help, f);
-        fputs("\nExit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file could not be\n"
-              "read or written, 4 out of memory.\n"
-              "Run 'paroer COMMAND --help' for the options of a command.\n", f);
-        return;
-    }
-    if (!strcmp(cmd, "validate")) {
-        fputs("Usage: paroer validate [--type auto|catalog|relative|population] [--strict] FILE...\n"
-              "\n"
-              "Checks each file against the contract: catalogs (\"format\": \"paroer-catalog\"),\n"
-              "relative documents (with \"relations\") and population files (*.csv). The\n"
-              "catalogs are also checked together (ids unique across them). Every problem is\n"
-              "printed to stderr as FILE:LINE:COLUMN: error: ... (FILE:LINE: for CSV), unknown\n"
-              "keys as warnings, then a summary.\n"
-              "\n"
-              "      --type TYPE         treat every FILE as this type (default: detect)\n"
-              "      --strict            unknown keys and columns are errors\n", f);
-    } else if (!strcmp(cmd, "match")) {
-        fputs("Usage: paroer match -c CATALOG... -r RELATIVE.json [--date D] [--top N] [--explain]\n"
-              "\n"
-              "Lists every offer that fits the relative, best first, with the reasons.\n"
-              "\n", f);
-        fputs(catalog_help, f);
-        fputs("  -r, --relative FILE     the relative document (JSON, contract section 3)\n"
-              "  -d, --date YYYY-MM-DD   the reference date (default: today)\n"
-              "  -n, --top N             show only the best N offers\n"
-              "  -e, --explain           also list every other offer and the rule it failed\n", f);
-    } else if (!strcmp(cmd, "coverage")) {
-        fputs("Usage: paroer coverage -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]\n"
-              "\n"
-              "With -m: the municipality's target-group coverage, gaps, policy goals, checks\n"
-              "and (with --population) the reach of its relatives. Without -m, --population is\n"
-              "required and the reach is national, broken down by municipality.\n"
-              "\n", f);
-        fputs(catalog_help, f);
-        fputs("  -m, --municipality CODE the municipality (e.g. 306 or 0306)\n"
-              "  -p, --population FILE   a population of relatives (CSV, contract section 5)\n"
-              "  -d, --date YYYY-MM-DD   the reference date (default: today)\n"
-              "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
-              "      --strict            a bad population row fails the run (default: left out)\n", f);
-    } else if (!strcmp(cmd, "report")) {
-        fputs("Usage: paroer report -c CATALOG... [-m CODE] [--population FILE.csv] [--date D]\n"
-              "                     -o report.html\n"
-              "\n"
-              "Writes the coverage as one self-contained HTML page (no network, no external\n"
-              "files) for a municipal leader: heat map, gaps in plain words, policy goals,\n"
-              "checks and population reach.\n"
-              "\n", f);
-        fputs(catalog_help, f);
-        fputs("  -m, --municipality CODE the municipality (e.g. 306)\n"
-              "  -p, --population FILE   a population of relatives (CSV)\n"
-              "  -d, --date YYYY-MM-DD   the reference date (default: today)\n"
-              "  -o, --output FILE       the HTML file to write (- for stdout)\n"
-              "      --age-band BAND     the age band of the heat map (default adult)\n"
-              "      --min-cell N        suppress breakdown cells under N relatives (default 5, >= 3)\n"
-              "      --strict            a bad population row fails the run\n", f);
-    } else if (!strcmp(cmd, "overview")) {
-        cli_overview_help(f);
-    } else if (!strcmp(cmd, "codes")) {
-        fputs("Usage: paroer codes [LIST]\n"
-              "\n"
-              "Prints every code list of the vocabulary (or only LIST) with each code's\n"
-              "numeric value and label (JSON gives both the Danish and English labels).\n"
-              "Lists:", f);
-        for (int32_t i = 0; i < paroer_vocab_list_count(); i++) fprintf(f, " %s", paroer_vocab_list_name(i));
-        fputs("\n", f);
-    }
-    fputs("\n", f);
-    fputs(common_help, f);
-}
-
+/* A whole number written with digits only: no sign, no spaces (' 3' is refused,
+ * as the loaders refuse it). */
 static int parse_u32(const char *s, uint32_t *out, uint32_t min, uint32_t max)
 {
-    if (!s || !*s || *s == '-' || *s == '+') return -1;
+    if (!s || *s < '0' || *s > '9') return -1;
     errno = 0;
     char *end;
     unsigned long v = strtoul(s, &end, 10);
@@ -221,6 +125,9 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
         uint32_t m;
         if (parse_u32(v, &m, 1, 999) || strlen(v) > 4)
             return cli_usage_error(cmd, "bad municipality code '%s' (expected 1..999, e.g. 306 or 0306)", v);
+        char name[128];
+        if (!cli_municipality_name((int32_t)m, name, sizeof name))
+            return cli_usage_error(cmd, "unknown municipality code '%s' (not one of Denmark's 98 municipalities)", v);
         o->municipality = (int32_t)m;
         return CLI_OK;
     }
@@ -244,12 +151,17 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
             return cli_usage_error(cmd, "bad --min-cell '%s' (expected a whole number >= %d)", v,
                                    PAROER_COVERAGE_MIN_CELL_FLOOR);
         return CLI_OK;
+    case O_THREADS:
+        if (parse_u32(v, &o->threads, 0, 64))
+            return cli_usage_error(cmd, "bad --threads '%s' (expected a whole number 0..64, 0 = one a core)", v);
+        return CLI_OK;
     case O_TYPE:
         if (!strcmp(v, "auto")) o->doc_type = CLI_DOC_AUTO;
         else if (!strcmp(v, "catalog")) o->doc_type = CLI_DOC_CATALOG;
         else if (!strcmp(v, "relative")) o->doc_type = CLI_DOC_RELATIVE;
         else if (!strcmp(v, "population")) o->doc_type = CLI_DOC_POPULATION;
-        else return cli_usage_error(cmd, "unknown --type '%s' (expected auto, catalog, relative or population)", v);
+        else if (!strcmp(v, "hsds")) o->doc_type = CLI_DOC_HSDS;
+        else return cli_usage_error(cmd, "unknown --type '%s' (expected auto, catalog, relative, population or hsds)", v);
         return CLI_OK;
     case O_FORMAT:
         if (!strcmp(v, "text")) o->format = CLI_TEXT;
@@ -264,6 +176,11 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
         else return cli_usage_error(cmd, "unknown --lang '%s' (expected da or en)", v);
         o->lang_given = 1;
         return CLI_OK;
+    case O_MAX_ERRORS:
+        if (parse_u32(v, &o->max_errors, 0, UINT32_MAX))
+            return cli_usage_error(cmd, "bad --max-errors '%s' (expected a whole number, 0 = no limit)", v);
+        o->max_errors_given = 1;
+        return CLI_OK;
     case O_HELP:
     case O_VERSION:
         return CLI_OK; /* handled by the caller */
@@ -271,10 +188,33 @@ static int apply(cli_opts *o, const opt_def *d, const char *v)
     return CLI_OK;
 }
 
+int cli_command_index(int argc, char **argv)
+{
+    int i = 1;
+    while (i < argc && argv[i][0] == '-' && argv[i][1]) {
+        const char *a = argv[i];
+        const opt_def *d = NULL;
+        int inline_val = 0;
+        for (size_t k = 0; k < sizeof opts_table / sizeof opts_table[0]; k++) {
+            const opt_def *t = &opts_table[k];
+            size_t n = strlen(t->long_name);
+            if (t->commands != C_ALL) continue;
+            if (a[1] == '-' && !strncmp(a + 2, t->long_name, n) && (a[2 + n] == '\0' || a[2 + n] == '='))
+                d = t, inline_val = a[2 + n] == '=';
+            else if (a[1] != '-' && a[1] == t->short_name)
+                d = t, inline_val = a[2] != '\0';
+        }
+        if (!d) break;
+        i += d->takes_arg && !inline_val ? 2 : 1;
+    }
+    return i < argc ? i : argc;
+}
+
 int cli_parse(cli_opts *o, int argc, char **argv, int first)
 {
-    int bit = cmd_bit(o->cmd);
+    int bit = o->cmd ? cmd_bit(o->cmd) : C_ALL;
     int help = 0, version = 0, only_args = 0;
+    uint64_t seen = 0; /* single-valued options given so far, bit per opt_id */
     for (int i = first; i < argc; i++) {
         const char *a = argv[i];
         if (only_args || a[0] != '-' || a[1] == '\0') {
@@ -299,8 +239,13 @@ int cli_parse(cli_opts *o, int argc, char **argv, int first)
             if (d && a[2] && !d->takes_arg) d = NULL;
         }
         if (!d) return cli_usage_error(o->cmd, "unknown option '%s'", a);
-        if (!(d->commands & bit))
-            return cli_usage_error(o->cmd, "option '%s' does not apply to '%s'", a, o->cmd);
+        if (o->cmd ? !(d->commands & bit) : d->commands != C_ALL)
+            return cli_usage_error(o->cmd, "option '%s' does not apply to '%s'", a, o->cmd ? o->cmd : "paroer");
+        if (d->takes_arg == 1) {
+            if (seen & ((uint64_t)1 << d->id))
+                return cli_usage_error(o->cmd, "option '%s' was given twice (--%s takes one value)", a, d->long_name);
+            seen |= (uint64_t)1 << d->id;
+        }
         if (d->id == O_HELP) { help = 1; continue; }
         if (d->id == O_VERSION) { version = 1; continue; }
         if (!d->takes_arg) {
@@ -327,7 +272,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, int first)
             }
     }
     if (help) {
-        cli_help(stdout, o->cmd);
+        cli_help(stdout, o->cmd, o->lang);
         return -1;
     }
     if (version) {

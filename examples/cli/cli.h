@@ -4,8 +4,10 @@
  * the shared library and uses nothing internal. Every subcommand lives in its
  * own file (validate.c, codes.c, match.c, coverage.c, report.c); main.c parses
  * the command line and dispatches; the helpers are split into args.c (option
- * parsing), load.c (loading with diagnostics), words.c (labels and sentences),
- * gaps.c (gaps summarised in plain words) and out.c (buffers, escaping).
+ * parsing), help.c (the help texts, Danish and English), load.c (loading with
+ * diagnostics), words.c (labels and sentences) and out.c (buffers, writing
+ * files). The report, the gaps in words and the municipality names are the
+ * library's (report.h, municipality.h).
  *
  * Privacy: a relative's data (the relative document, a population file) is
  * personal health data. Only `paroer match` prints anything about a relative,
@@ -33,7 +35,8 @@ enum {
 typedef enum cli_format { CLI_TEXT = 0, CLI_JSON = 1, CLI_CSV = 2 /* overview only */ } cli_format;
 
 typedef enum cli_doc_type {
-    CLI_DOC_AUTO = 0, CLI_DOC_CATALOG = 1, CLI_DOC_RELATIVE = 2, CLI_DOC_POPULATION = 3
+    CLI_DOC_AUTO = 0, CLI_DOC_CATALOG = 1, CLI_DOC_RELATIVE = 2, CLI_DOC_POPULATION = 3,
+    CLI_DOC_HSDS = 4           /* Open Referral HSDS (validate detects it; docs/hsds.md) */
 } cli_doc_type;
 
 typedef struct cli_opts {
@@ -54,7 +57,10 @@ typedef struct cli_opts {
     int32_t age_band;          /* --age-band (report), default adult */
     int strict;                /* --strict */
     uint32_t min_cell;         /* --min-cell, 0 = library default */
+    uint32_t threads;          /* --threads, 0 = one a core */
     int doc_type;              /* --type for validate (cli_doc_type) */
+    uint32_t max_errors;       /* --max-errors N: diagnostics printed per file (0 = all) */
+    int max_errors_given;      /* else 100 */
     const char **args;         /* positional arguments */
     size_t nargs;
 } cli_opts;
@@ -65,16 +71,27 @@ int cli_codes(const cli_opts *o);
 int cli_match(const cli_opts *o);
 int cli_coverage(const cli_opts *o);
 int cli_report(const cli_opts *o);
+int cli_ask(const cli_opts *o);
+/* match.c: the ranked match in words (eligible, then possible offers, then the questions). */
+void cli_print_match(const paroer_match_result *res, const paroer_catalog *cat, const paroer_relative *rel,
+                     int32_t lang);
+/* ask.c: an unknown fact in words ("om I bor sammen"). */
+const char *cli_fact_words(int32_t fact, int32_t lang);
 int cli_overview(const cli_opts *o);
-void cli_overview_help(FILE *f); /* overview.c */
 
 /* ---- args.c -------------------------------------------------------------- */
 /* Parses argv[first..argc) for subcommand o->cmd. Returns CLI_OK, CLI_USAGE
  * (message printed) or -1 when --help or --version was handled (exit 0). */
 int cli_parse(cli_opts *o, int argc, char **argv, int first);
 void cli_opts_free(cli_opts *o);
-/* Prints the help of a subcommand (NULL: the overview) to @p f. */
-void cli_help(FILE *f, const char *cmd);
+/* The index of the command in argv: the first argument after the common
+ * options (--lang, --format, --help, --version) that may come before it;
+ * argc when there is none. */
+int cli_command_index(int argc, char **argv);
+
+/* ---- help.c -------------------------------------------------------------- */
+/* Prints the help of a subcommand (NULL: the overview) to @p f in @p lang. */
+void cli_help(FILE *f, const char *cmd, int32_t lang);
 /* Prints "paroer: CMD: message" and a hint to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -99,10 +116,17 @@ int cli_load_relative(const cli_opts *o, paroer_relative **out);
 /* Loads --population (NULL out when none); bad rows are printed as
  * FILE:LINE: error: ... and left out (all fatal with --strict). */
 int cli_load_population(const cli_opts *o, paroer_population **out);
+/* After streaming --population through the coverage: prints its bad rows
+ * (or why it failed) as cli_load_population() does; returns an exit status. */
+int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d, uint64_t rejected);
 /* Prints every entry of @p d (errors; warnings too when @p warnings) to stderr. */
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings);
-/* The name of a municipality from the shipped municipalities.csv, written to
- * @p buf; NULL when the file or the code is not found. */
+/* The same, at most @p limit per file (document), then "FILE: … and N more". */
+void cli_print_diagnostics_max(const paroer_diagnostics *d, int warnings, size_t limit);
+/* How many diagnostics to print per file: --max-errors (0 = all: SIZE_MAX), default 100. */
+size_t cli_print_limit(const cli_opts *o);
+/* The name of a municipality (paroer_municipality_name()), written to
+ * @p buf; NULL when the code is not a municipality. */
 const char *cli_municipality_name(int32_t code, char *buf, size_t size);
 
 /* ---- out.c --------------------------------------------------------------- */
@@ -121,11 +145,13 @@ void sb_printf(sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Appends @p s with &, <, >, " and ' escaped for HTML text and attributes;
- * invalid UTF-8 and control characters are replaced. NULL appends nothing. */
-void sb_html(sbuf *b, const char *s);
-/* Writes the buffer to @p path ("-" = stdout). Returns CLI_OK or CLI_IO. */
+/* Writes the buffer to @p path ("-" = stdout), through paroer_file_write():
+ * a temporary file next to it, renamed over it. Returns CLI_OK or CLI_IO. */
 int sb_write_file(const sbuf *b, const char *path);
+/* Refuses (CLI_USAGE, message printed) an output file (-o) that is one of the
+ * inputs (-c, -r, --population, --statutory, positional files), compared by
+ * device and inode. main() calls it for every command. */
+int cli_check_output(const cli_opts *o);
 /* Formats a date as YYYY-MM-DD ("" for none). */
 const char *cli_date(int32_t date, char buf[16]);
 /* Formats a share 0..1 as a percentage with one decimal ("42,5 %" in Danish, "42.5%" in English). */
@@ -157,8 +183,6 @@ const char *cli_status_word(int32_t status, int32_t lang);
 /* Joins the labels of the codes set in @p mask ("a, b og c"). */
 const char *cli_join_mask(int32_t list, uint32_t mask, int32_t lang, int lower, const char *last_sep,
                           char *buf, size_t size);
-/* "0–12", "65+" */
-const char *cli_band_ages(int32_t band, char *buf, size_t size);
 
 /* ---- coverage.c (shared with report.c) ----------------------------------- */
 /* Loads the catalogs and the population and computes the coverage the
@@ -170,33 +194,5 @@ size_t cli_live_offers(const paroer_catalog *cat, int32_t municipality, int32_t 
 const paroer_goal *cli_find_goal(const paroer_catalog *cat, const char *policy_id, const char *goal_id);
 /* The label of a breakdown cell (a municipality's name, a condition's label...). */
 const char *cli_breakdown_label(int32_t breakdown, int32_t code, int32_t lang, char *buf, size_t size);
-
-/* ---- gaps.c -------------------------------------------------------------- */
-/* One summarised gap: for need @c need, nothing is offered to relatives in
- * the age bands @c bands (bit per band) who are @c relation (-1: any relation)
- * of a person with a condition in @c conditions (every one: @c all_conditions). */
-typedef struct cli_gap {
-    int32_t need;
-    uint32_t bands;
-    int32_t relation;
-    uint32_t conditions;
-    int all_conditions;
-    size_t pairs;              /* how many (cell, need) gaps the sentence stands for */
-} cli_gap;
-
-typedef struct cli_gaps {
-    cli_gap *items;
-    size_t count;
-    size_t gap_pairs[16];      /* by need: gaps in (cell, need) pairs */
-    size_t need_pairs;         /* cells per need (286) */
-} cli_gaps;
-
-/* Summarises the gaps of @p cov (with a matrix). Returns 0, or -1 on ENOMEM. */
-int cli_gaps_build(const paroer_coverage *cov, cli_gaps *out);
-void cli_gaps_free(cli_gaps *g);
-/* One gap as a sentence without the need ("ingen tilbud til pårørende på 13–17 år"). */
-const char *cli_gap_words(const cli_gap *g, int32_t lang, char *buf, size_t size);
-/* 1 when relation @p rel exists for age band @p band (no under-18 spouse/parent). */
-int cli_cell_exists(int32_t band, int32_t rel);
 
 #endif

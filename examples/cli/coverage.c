@@ -16,24 +16,45 @@ int cli_compute(const cli_opts *o, paroer_catalog **cat, paroer_coverage **cov)
         return cli_usage_error(o->cmd, "no catalog given (use -c FILE... or --statutory)");
     if (o->municipality < 0 && !o->population)
         return cli_usage_error(o->cmd, "give a municipality (-m CODE) or a population (--population FILE.csv)");
-    paroer_population *pop = NULL;
     int ex = cli_load_catalog(o, cat);
-    if (ex == CLI_OK) ex = cli_load_population(o, &pop);
-    if (ex != CLI_OK) {
+    if (ex != CLI_OK) return ex;
+    /* The population is streamed through the coverage (never held whole). */
+    paroer_diagnostics *d = NULL;
+    if (o->population && paroer_diagnostics_new(&d, NULL) != PAROER_OK) {
+        cli_error("out of memory");
         paroer_catalog_free(*cat);
         *cat = NULL;
-        return ex;
+        return CLI_INTERNAL;
     }
+    paroer_load_options lo;
+    paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
+    lo.diagnostics = d;
+    /* the stream keeps only the rows it lists: as many as --max-errors prints (the count stays exact) */
+    size_t limit = cli_print_limit(o);
+    lo.max_errors = limit >= UINT32_MAX ? UINT32_MAX : (uint32_t)limit;
+    if (o->strict) lo.flags |= PAROER_LOAD_STRICT;
     paroer_coverage_options co;
     paroer_coverage_options_init(&co, PAROER_COVERAGE_OPTIONS_VERSION);
     co.date = o->date;
     co.municipality = o->municipality;
-    co.population = pop;
+    co.population_file = o->population;
+    co.population_load = &lo;
+    co.threads = o->threads;
     if (o->min_cell) co.min_cell = o->min_cell;
     /* The JSON is for machines: its check details stay English unless --lang asks. */
     co.lang = o->lang_given ? o->lang : PAROER_LANG_EN;
     int rc = paroer_coverage_compute(cov, *cat, &co);
-    paroer_population_free(pop);
+    if (o->population) {
+        ex = cli_population_report(o, rc, d, rc == PAROER_OK ? paroer_coverage_pop_rejected_rows(*cov) : 0);
+        paroer_diagnostics_free(d);
+        if (ex != CLI_OK) {
+            paroer_coverage_free(*cov);
+            *cov = NULL;
+            paroer_catalog_free(*cat);
+            *cat = NULL;
+            return ex;
+        }
+    }
     if (rc != PAROER_OK) {
         cli_error("coverage failed: %s", paroer_error_last()->message);
         paroer_catalog_free(*cat);
@@ -112,7 +133,7 @@ static void shares(const paroer_coverage *cov, int32_t list, const char *title, 
 
 static void print_matrix(const paroer_coverage *cov, const paroer_catalog *cat, int32_t lang)
 {
-    char pct[32], buf[2048];
+    char pct[32];
     printf("%s: %s %s\n", tr(lang, "Målgruppedækning", "Target-group coverage"),
            cli_pct(paroer_coverage_overall(cov), lang, pct),
            tr(lang, "af alle (målgruppe, behov)-par er dækket af et tilbud",
@@ -122,23 +143,27 @@ static void print_matrix(const paroer_coverage *cov, const paroer_catalog *cat, 
     shares(cov, PAROER_VOCAB_RELATION, tr(lang, "Efter relation", "By relation"), lang);
     shares(cov, PAROER_VOCAB_AGE_BAND, tr(lang, "Efter alder", "By age band"), lang);
 
-    cli_gaps g;
-    if (cli_gaps_build(cov, &g) != 0) { cli_error("out of memory"); return; }
+    paroer_gap_summary *g = NULL;
+    if (paroer_gap_summary_new(&g, cov, NULL) != PAROER_OK) { cli_error("out of memory"); return; }
     printf("\n%s (%zu %s):\n", tr(lang, "Huller", "Gaps"), paroer_coverage_gap_count(cov),
            tr(lang, "par uden tilbud", "pairs without an offer"));
-    if (g.count == 0) printf("  %s\n", tr(lang, "Ingen: alle behov er dækket for alle målgrupper.",
-                                         "None: every need is covered for every target group."));
+    if (paroer_gap_summary_count(g) == 0)
+        printf("  %s\n", tr(lang, "Ingen: alle behov er dækket for alle målgrupper.",
+                            "None: every need is covered for every target group."));
     int32_t last_need = -1;
-    for (size_t i = 0; i < g.count; i++) {
-        const cli_gap *it = &g.items[i];
-        if (it->need != last_need) {
-            last_need = it->need;
-            printf("  %s (%zu %s %zu):\n", cli_label(PAROER_VOCAB_NEED, it->need, lang), g.gap_pairs[it->need],
-                   tr(lang, "af", "of"), g.need_pairs);
+    for (size_t i = 0; i < paroer_gap_summary_count(g); i++) {
+        int32_t need;
+        size_t gaps = 0;
+        paroer_gap_summary_item(g, i, &need, NULL, NULL, NULL, NULL, NULL);
+        if (need != last_need) {
+            last_need = need;
+            paroer_gap_summary_need_gaps(g, need, &gaps);
+            printf("  %s (%zu %s %zu):\n", cli_label(PAROER_VOCAB_NEED, need, lang), gaps, tr(lang, "af", "of"),
+                   paroer_gap_summary_cells(g));
         }
-        printf("    - %s\n", cli_gap_words(it, lang, buf, sizeof buf));
+        printf("    - %s\n", paroer_gap_summary_text(g, i, lang, PAROER_GAP_TEXT_SENTENCE));
     }
-    cli_gaps_free(&g);
+    paroer_gap_summary_free(g);
 
     /* Offers that take bereaved relatives, by need. */
     int any = 0;
@@ -220,12 +245,16 @@ static void print_population(const paroer_coverage *cov, const cli_opts *o, int3
     printf("\n%s (%s): %llu %s, %llu %s\n", tr(lang, "Befolkning", "Population"), o->population,
            (unsigned long long)n, tr(lang, "pårørende", "relatives"),
            (unsigned long long)paroer_coverage_pop_rejected_rows(cov), tr(lang, "afviste rækker", "rejected rows"));
+    unsigned min_cell = o->min_cell ? o->min_cell : PAROER_COVERAGE_MIN_CELL_DEFAULT;
+    if (paroer_coverage_pop_suppressed(cov))
+        printf("  %s (%u)\n", tr(lang, "Tallene vises ikke: færre pårørende end grænsen for små grupper",
+                                  "Figures withheld: fewer relatives than the small-group threshold"), min_cell);
+    else
     printf("  %s: %s (%llu)   %s: %s (%llu)\n", tr(lang, "Har mindst ét tilbud", "Reached by an offer"),
            cli_pct((double)paroer_coverage_pop_reached(cov) / dn, lang, pct),
            (unsigned long long)paroer_coverage_pop_reached(cov), tr(lang, "Alle behov dækket", "Every need met"),
            cli_pct((double)paroer_coverage_pop_needs_met(cov) / dn, lang, pct2),
            (unsigned long long)paroer_coverage_pop_needs_met(cov));
-    unsigned min_cell = o->min_cell ? o->min_cell : PAROER_COVERAGE_MIN_CELL_DEFAULT;
     static const int32_t bds[] = {PAROER_BREAKDOWN_MUNICIPALITY, PAROER_BREAKDOWN_CONDITION,
                                   PAROER_BREAKDOWN_RELATION, PAROER_BREAKDOWN_AGE_BAND};
     const char *titles[] = {tr(lang, "Efter kommune", "By municipality"),

@@ -20,14 +20,42 @@ int cli_exit_for(int rc)
     }
 }
 
+size_t cli_print_limit(const cli_opts *o)
+{
+    if (!o->max_errors_given) return 100;
+    return o->max_errors ? o->max_errors : SIZE_MAX;
+}
+
 void cli_print_diagnostics(const paroer_diagnostics *d, int warnings)
 {
-    size_t n = paroer_diagnostics_count(d);
+    cli_print_diagnostics_max(d, warnings, 100);
+}
+
+/* "FILE: … and N more" after the entries of one document (the last being entry @p last). */
+static void print_more(const paroer_diagnostics *d, size_t last, size_t more)
+{
+    if (more) fprintf(stderr, "%s: \xE2\x80\xA6 and %zu more (--max-errors N prints N per file, 0 all)\n",
+                      paroer_diagnostic_source(d, last), more);
+}
+
+void cli_print_diagnostics_max(const paroer_diagnostics *d, int warnings, size_t limit)
+{
+    /* A load reports its documents one after another: count per document. */
+    size_t n = paroer_diagnostics_count(d), doc = (size_t)-1, shown = 0, more = 0, last = 0;
     for (size_t i = 0; i < n; i++) {
         if (!warnings && paroer_diagnostic_severity(d, i) != PAROER_SEVERITY_ERROR) continue;
+        if (paroer_diagnostic_document(d, i) != doc) {
+            print_more(d, last, more);
+            doc = paroer_diagnostic_document(d, i);
+            shown = more = 0;
+        }
+        last = i;
+        if (shown >= limit) { more++; continue; }
+        shown++;
         const char *t = paroer_diagnostic_text(d, i);
         if (t) fprintf(stderr, "%s\n", t);
     }
+    print_more(d, last, more);
 }
 
 /* The exit status of a failed load: 3 when some file could not be read. */
@@ -40,10 +68,10 @@ static int load_exit(int rc, const paroer_diagnostics *d)
     return cli_exit_for(rc);
 }
 
-static void report_failure(int rc, const paroer_diagnostics *d)
+static void report_failure(const cli_opts *o, int rc, const paroer_diagnostics *d)
 {
     if (d && paroer_diagnostics_error_count(d) > 0) {
-        cli_print_diagnostics(d, 0);
+        cli_print_diagnostics_max(d, 0, cli_print_limit(o));
         return;
     }
     const paroer_error_info *e = paroer_error_last();
@@ -80,10 +108,11 @@ int cli_load_catalog(const cli_opts *o, paroer_catalog **out)
     paroer_load_options lo;
     paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
     lo.diagnostics = d;
+    lo.max_errors = UINT32_MAX;   /* every problem counted; at most --max-errors printed */
     int rc = paroer_catalog_load_files(out, paths, n, &lo);
     int ex = CLI_OK;
     if (rc != PAROER_OK) {
-        report_failure(rc, d);
+        report_failure(o, rc, d);
         ex = load_exit(rc, d);
     }
     paroer_diagnostics_free(d);
@@ -100,10 +129,11 @@ int cli_load_relative(const cli_opts *o, paroer_relative **out)
     paroer_load_options lo;
     paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
     lo.diagnostics = d;
+    lo.max_errors = UINT32_MAX;   /* every problem counted; at most --max-errors printed */
     int rc = paroer_relative_load_file(out, o->relative, &lo);
     int ex = CLI_OK;
     if (rc != PAROER_OK) {
-        report_failure(rc, d);
+        report_failure(o, rc, d);
         ex = load_exit(rc, d);
     }
     paroer_diagnostics_free(d);
@@ -119,14 +149,19 @@ int cli_load_population(const cli_opts *o, paroer_population **out)
     paroer_load_options lo;
     paroer_load_options_init(&lo, PAROER_LOAD_OPTIONS_VERSION);
     lo.diagnostics = d;
+    /* Bad rows are counted by the population itself: the loader lists at
+     * most --max-errors of them and says in one more line how many it left
+     * out, so a national file of bad rows costs no memory per row here. */
+    size_t limit = cli_print_limit(o);
+    lo.max_errors = limit >= UINT32_MAX ? UINT32_MAX : (uint32_t)limit;
     if (o->strict) lo.flags |= PAROER_LOAD_STRICT;
     int rc = paroer_population_load_file(out, o->population, &lo);
     int ex = CLI_OK;
     if (rc != PAROER_OK) {
-        report_failure(rc, d);
+        report_failure(o, rc, d);
         ex = load_exit(rc, d);
     } else if (paroer_population_rejected_rows(*out) > 0) {
-        cli_print_diagnostics(d, 0);
+        cli_print_diagnostics_max(d, 0, limit == SIZE_MAX ? SIZE_MAX : limit + 1);
         cli_error("%s: %zu bad rows were left out (--strict makes them fatal)", o->population,
                   paroer_population_rejected_rows(*out));
     }
@@ -134,28 +169,26 @@ int cli_load_population(const cli_opts *o, paroer_population **out)
     return ex;
 }
 
+int cli_population_report(const cli_opts *o, int rc, const paroer_diagnostics *d, uint64_t rejected)
+{
+    if (rc != PAROER_OK) {
+        report_failure(o, rc, d);
+        return load_exit(rc, d);
+    }
+    if (rejected > 0) {
+        /* the rows listed, and the loader's own line saying how many it did not list */
+        size_t limit = cli_print_limit(o);
+        cli_print_diagnostics_max(d, 0, limit == SIZE_MAX ? SIZE_MAX : limit + 1);
+        cli_error("%s: %llu bad rows were left out (--strict makes them fatal)", o->population,
+                  (unsigned long long)rejected);
+    }
+    return CLI_OK;
+}
+
 const char *cli_municipality_name(int32_t code, char *buf, size_t size)
 {
-    char path[4096];
+    const char *name = paroer_municipality_name(code);
     if (!size) return NULL;
-    buf[0] = '\0';
-    if (paroer_data_path(path, sizeof path, "municipalities.csv") != PAROER_OK) return NULL;
-    FILE *f = fopen(path, "r");
-    if (!f) return NULL;
-    char line[512];
-    const char *found = NULL;
-    while (fgets(line, sizeof line, f)) {
-        char *end;
-        long c = strtol(line, &end, 10);
-        if (end == line || *end != ',' || c != code) continue;
-        char *name = end + 1;
-        char *comma = strchr(name, ',');
-        if (comma) *comma = '\0';
-        name[strcspn(name, "\r\n")] = '\0';
-        snprintf(buf, size, "%s", name);
-        found = buf;
-        break;
-    }
-    fclose(f);
-    return found;
+    snprintf(buf, size, "%s", name ? name : "");
+    return name ? buf : NULL;
 }

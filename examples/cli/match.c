@@ -33,12 +33,19 @@ static void print_offer(const paroer_match_result *res, const paroer_catalog *ca
     }
     putchar('\n');
 
-    size_t nr = paroer_match_result_reason_count(res, i);
+    size_t nr = paroer_match_result_reason_count(res, i) - paroer_match_result_missing_count(res, i);
     if (nr > 0) {
         const char *codes[64];
         if (nr > 64) nr = 64;
         for (size_t k = 0; k < nr; k++) codes[k] = paroer_match_result_reason(res, i, k);
         printf("    %s %s\n", tr(lang, "Hvorfor:", "Why:"), cli_reasons_sentence(codes, nr, lang, buf, sizeof buf));
+    }
+    size_t nm = paroer_match_result_missing_count(res, i);
+    if (nm > 0) { /* a possible offer: what is still to be asked */
+        printf("    %s", tr(lang, "Afhænger af:", "Depends on:"));
+        for (size_t k = 0; k < nm; k++)
+            printf("%s%s", k ? ", " : " ", cli_fact_words(paroer_match_result_missing(res, i, k), lang));
+        putchar('\n');
     }
 
     /* How: modes, slots, access, cost. */
@@ -50,7 +57,8 @@ static void print_offer(const paroer_match_result *res, const paroer_catalog *ca
     int free_ = paroer_offer_cost_free(of);
     double price = paroer_offer_price_dkk(of);
     if (free_ == 1) printf(" \xC2\xB7 %s", tr(lang, "gratis", "free"));
-    else if (!isnan(price)) printf(" \xC2\xB7 %s %.0f kr.", tr(lang, "pris", "price"), price);
+    else if (!isnan(price) && price >= 0 && price < 1e15)   /* whole kroner, locale-free */
+        printf(" \xC2\xB7 %s %lld kr.", tr(lang, "pris", "price"), (long long)(price + 0.5));
     if (paroer_offer_status(of) == PAROER_STATUS_WAITLIST) printf(" \xC2\xB7 %s", tr(lang, "venteliste", "waiting list"));
     putchar('\n');
 
@@ -109,6 +117,54 @@ static void print_excluded(const paroer_match_result *res, int32_t lang)
     free(done);
 }
 
+static int eligible_none(const paroer_match_result *res)
+{
+    return paroer_match_result_outcome_count(res, PAROER_OUTCOME_ELIGIBLE) == 0;
+}
+
+void cli_print_match(const paroer_match_result *res, const paroer_catalog *cat, const paroer_relative *rel,
+                     int32_t lang)
+{
+    char d[16];
+    const char *id = paroer_match_result_relative_id(res);
+    size_t eligible = paroer_match_result_outcome_count(res, PAROER_OUTCOME_ELIGIBLE);
+    size_t possible = paroer_match_result_outcome_count(res, PAROER_OUTCOME_POSSIBLE);
+    size_t shown = paroer_match_result_count(res), shown_possible = 0;
+    for (size_t i = 0; i < shown; i++) shown_possible += paroer_match_result_outcome(res, i) == PAROER_OUTCOME_POSSIBLE;
+    size_t shown_eligible = shown - shown_possible;
+    size_t total = paroer_catalog_offer_count(cat);
+    if (id && id[0]) printf("%s %s, %s\n", tr(lang, "Tilbud til pårørende", "Offers for relative"), id,
+                            cli_date(paroer_match_result_date(res), d));
+    else printf("%s, %s\n", tr(lang, "Tilbud til pårørende", "Offers for the relative"),
+                cli_date(paroer_match_result_date(res), d));
+    printf(eligible == 1 ? tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fits")
+                         : tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fit"), eligible, total);
+    if (shown_eligible == 1 && shown_eligible < eligible) printf("%s", tr(lang, "; det bedste vises", "; showing the best one"));
+    else if (shown_eligible < eligible) printf(tr(lang, "; de %zu bedste vises", "; showing the best %zu"), shown_eligible);
+    printf(".\n");
+    for (size_t i = 0; i < shown_eligible; i++) {
+        putchar('\n');
+        print_offer(res, cat, rel, i, lang);
+    }
+    if (possible) {
+        printf("\n%s (%zu):\n", tr(lang, "Tilbud der måske passer, når vi ved mere", "Offers that may fit once we know more"),
+               possible);
+        for (size_t i = shown_eligible; i < shown; i++) {
+            putchar('\n');
+            print_offer(res, cat, rel, i, lang);
+        }
+    }
+    size_t nq = paroer_match_result_question_count(res);
+    if (nq) {
+        printf("\n%s\n", tr(lang, "Spørg om (det vigtigste først):", "Ask about (most useful first):"));
+        for (size_t q = 0; q < nq && q < 5; q++) {
+            char code[64];
+            paroer_match_result_question_code(res, q, code, sizeof code);
+            printf("  - %s [%s]\n", cli_fact_words(paroer_match_result_question_fact(res, q), lang), code);
+        }
+    }
+}
+
 int cli_match(const cli_opts *o)
 {
     if (o->nargs) return cli_usage_error(o->cmd, "unexpected argument '%s'", o->args[0]);
@@ -128,6 +184,7 @@ int cli_match(const cli_opts *o)
     mo.date = o->date;
     mo.top = o->top;
     mo.explain = o->explain;
+    mo.possible = 1; /* contract 4a: the CLI always asks */
     int rc = paroer_match(&res, cat, rel, &mo);
     if (rc != PAROER_OK) {
         cli_error("match failed: %s", paroer_error_last()->message);
@@ -148,26 +205,11 @@ int cli_match(const cli_opts *o)
         goto done;
     }
 
-    int32_t lang = o->lang;
-    char d[16];
-    const char *id = paroer_match_result_relative_id(res);
-    size_t eligible = paroer_match_result_outcome_count(res, PAROER_OUTCOME_ELIGIBLE);
-    size_t shown = paroer_match_result_count(res);
-    size_t total = paroer_catalog_offer_count(cat);
-    if (id && id[0]) printf("%s %s, %s\n", tr(lang, "Tilbud til pårørende", "Offers for relative"), id,
-                            cli_date(paroer_match_result_date(res), d));
-    else printf("%s, %s\n", tr(lang, "Tilbud til pårørende", "Offers for the relative"),
-                cli_date(paroer_match_result_date(res), d));
-    printf(tr(lang, "%zu af %zu tilbud passer", "%zu of %zu offers fit"), eligible, total);
-    if (shown < eligible) printf(tr(lang, "; de %zu bedste vises", "; showing the best %zu"), shown);
-    printf(".\n");
-    if (eligible == 0 && !o->explain)
-        printf("%s\n", tr(lang, "Brug --explain for at se, hvorfor tilbuddene ikke passer.",
+    cli_print_match(res, cat, rel, o->lang);
+    if (eligible_none(res) && !o->explain)
+        printf("%s\n", tr(o->lang, "Brug --explain for at se, hvorfor tilbuddene ikke passer.",
                           "Use --explain to see why the offers do not fit."));
-    for (size_t i = 0; i < shown; i++) {
-        putchar('\n');
-        print_offer(res, cat, rel, i, lang);
-    }
+    int32_t lang = o->lang;
     if (o->explain) print_excluded(res, lang);
 
 done:

@@ -1,9 +1,10 @@
-/* out.c - growable text buffers, HTML escaping and small formatters. */
+/* out.c - growable text buffers, writing files and small formatters. */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void sb_init(sbuf *b)
 {
@@ -61,68 +62,57 @@ void sb_printf(sbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t n;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; }
-    else return 0;
-    unsigned cp = c & (0xFF >> (n + 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
-
-void sb_html(sbuf *b, const char *s)
-{
-    if (!s) return;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        switch (*p) {
-        case '&': sb_put(b, "&amp;"); p++; continue;
-        case '<': sb_put(b, "&lt;"); p++; continue;
-        case '>': sb_put(b, "&gt;"); p++; continue;
-        case '"': sb_put(b, "&quot;"); p++; continue;
-        case '\'': sb_put(b, "&#39;"); p++; continue;
-        default: break;
-        }
-        if (*p < 0x20 && *p != '\n' && *p != '\t') { sb_put(b, "\xEF\xBF\xBD"); p++; continue; }
-        if (*p == 0x7F) { sb_put(b, "\xEF\xBF\xBD"); p++; continue; }
-        size_t n = utf8_len(p);
-        if (n == 0) { sb_put(b, "\xEF\xBF\xBD"); p++; continue; }
-        sb_putn(b, (const char *)p, n);
-        p += n;
-    }
-}
-
 int sb_write_file(const sbuf *b, const char *path)
 {
     if (b->failed) {
         cli_error("out of memory building the output");
         return CLI_INTERNAL;
     }
-    int to_stdout = strcmp(path, "-") == 0;
-    FILE *f = to_stdout ? stdout : fopen(path, "wb");
-    if (!f) {
+    if (strcmp(path, "-") != 0) {
+        /* Written to a temporary file and renamed: never half a file. */
+        int rc = paroer_file_write(path, b->data ? b->data : "", b->len);
+        if (rc == PAROER_OK) return CLI_OK;
+        if (rc == PAROER_ENOMEM) {
+            cli_error("out of memory");
+            return CLI_INTERNAL;
+        }
+        cli_error("%s: %s", path, paroer_error_last()->message);
+        return CLI_IO;
+    }
+    size_t n = b->len ? fwrite(b->data, 1, b->len, stdout) : 0;
+    if (n != b->len || ferror(stdout) || fflush(stdout) != 0) {
         cli_error("%s: cannot write: %s", path, strerror(errno));
         return CLI_IO;
     }
-    size_t n = b->len ? fwrite(b->data, 1, b->len, f) : 0;
-    int err = n != b->len || ferror(f);
-    if (to_stdout) err |= fflush(f) != 0;
-    else err |= fclose(f) != 0;
-    if (err) {
-        cli_error("%s: cannot write: %s", path, strerror(errno));
-        return CLI_IO;
-    }
+    return CLI_OK;
+}
+
+/* 1 when @p a and @p b name the same existing file (device and inode, so
+ * another spelling, a hard link or a symbolic link is seen through). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return a && b && stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+int cli_check_output(const cli_opts *o)
+{
+    if (!o->output || strcmp(o->output, "-") == 0) return CLI_OK;
+    struct stat st;
+    if (stat(o->output, &st) != 0) return CLI_OK;   /* a new file is nobody's input */
+    const char *hit = NULL, *opt = "";
+    for (size_t i = 0; i < o->ncatalogs && !hit; i++)
+        if (same_file(o->output, o->catalogs[i])) { hit = o->catalogs[i]; opt = "-c "; }
+    for (size_t i = 0; i < o->nargs && !hit; i++)
+        if (same_file(o->output, o->args[i])) hit = o->args[i];
+    if (!hit && same_file(o->output, o->relative)) { hit = o->relative; opt = "-r "; }
+    if (!hit && same_file(o->output, o->population)) { hit = o->population; opt = "--population "; }
+    char stat_path[4096];
+    if (!hit && o->statutory && paroer_statutory_path(stat_path, sizeof stat_path) == PAROER_OK &&
+        same_file(o->output, stat_path)) { hit = stat_path; opt = "--statutory: "; }
+    if (hit)
+        return cli_usage_error(o->cmd, "the output file '%s' is one of the inputs (%s%s); it is not overwritten",
+                               o->output, opt, hit);
     return CLI_OK;
 }
 
@@ -135,11 +125,12 @@ const char *cli_date(int32_t date, char buf[16])
 
 const char *cli_pct(double share, int32_t lang, char buf[32])
 {
-    if (share < 0) share = 0;
-    snprintf(buf, 32, lang == PAROER_LANG_DA ? "%.1f %%" : "%.1f%%", share * 100.0);
-    if (lang == PAROER_LANG_DA) {
-        char *dot = strchr(buf, '.');
-        if (dot) *dot = ',';
-    }
+    /* In tenths of a percent, by integer arithmetic: printf("%f") would follow
+     * LC_NUMERIC, and the decimal mark is the language's, not the locale's. */
+    if (!(share > 0)) share = 0;
+    if (share > 1) share = 1;
+    long long tenths = (long long)(share * 1000.0 + 0.5);
+    snprintf(buf, 32, "%lld%c%lld%s", tenths / 10, lang == PAROER_LANG_DA ? ',' : '.', tenths % 10,
+             lang == PAROER_LANG_DA ? " %" : "%");
     return buf;
 }

@@ -7,22 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void cli_overview_help(FILE *f)
-{
-    fputs("Usage: paroer overview -c CATALOG... [--date D] [--format text|json|csv] [-o overview.html]\n"
-          "\n"
-          "One row for each of the 98 municipalities (with or without offers): live offers,\n"
-          "local offers and their kinds, target-group coverage, the six checks and the\n"
-          "policy's goals, each figure as 'paroer coverage -m CODE' computes it; then a\n"
-          "national summary. With -o, one self-contained HTML page for a national reader.\n"
-          "\n", f);
-    fputs("  -c, --catalog FILE...   catalog documents, loaded and merged together\n"
-          "      --statutory         also load the shipped statutory catalog (statutory.json)\n"
-          "  -d, --date YYYY-MM-DD   the reference date (default: today)\n"
-          "  -f, --format FORMAT     text (default), json or csv (on stdout)\n"
-          "  -o, --output FILE       write the HTML page to FILE (- for stdout)\n", f);
-}
-
 /* Prints @p s padded to @p width display columns (UTF-8 aware), left or right aligned. */
 static void cell(const char *s, int width, int right)
 {

@@ -13,6 +13,8 @@ typedef struct vfile {
     int unreadable;
     char why[256];
     size_t errors, warnings;
+    size_t doc;                /* a catalog's document number in the load of every catalog */
+    size_t shown, omitted;     /* diagnostics printed, and left out by --max-errors */
     char summary[160];         /* what a valid file holds, e.g. "12 relatives" */
 } vfile;
 
@@ -22,6 +24,7 @@ static const char *type_name(int type)
     case CLI_DOC_CATALOG: return "catalog";
     case CLI_DOC_RELATIVE: return "relative";
     case CLI_DOC_POPULATION: return "population";
+    case CLI_DOC_HSDS: return "hsds";
     default: return "unknown";
     }
 }
@@ -54,8 +57,10 @@ static int detect(const char *data, size_t len)
     json_t *root = json_loadb(data, len, 0, &err);
     if (root) {
         int type = CLI_DOC_CATALOG;
-        if (json_is_object(root) && !json_object_get(root, "format") &&
-            (json_object_get(root, "relations") || json_object_get(root, "age")))
+        /* An array of relative documents is judged by its first element. */
+        const json_t *obj = json_is_array(root) ? json_array_get(root, 0) : root;
+        if (json_is_object(obj) && !json_object_get(obj, "format") &&
+            (json_object_get(obj, "relations") || json_object_get(obj, "age")))
             type = CLI_DOC_RELATIVE;
         json_decref(root);
         return type;
@@ -67,37 +72,24 @@ static int detect(const char *data, size_t len)
     return CLI_DOC_CATALOG;
 }
 
+/* Reads a file through the library, so that an unreadable file is reported
+ * in the library's words, as every other command reports it. */
 static int read_all(const char *path, char **data, size_t *len, char *why, size_t why_size)
 {
-    *data = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) { snprintf(why, why_size, "cannot read: %s", strerror(errno)); return -1; }
-    size_t cap = 0;
-    char *buf = NULL;
-    for (;;) {
-        if (*len + 65536 > cap) {
-            cap = cap ? cap * 2 : 131072;
-            char *p = realloc(buf, cap);
-            if (!p) { free(buf); fclose(f); snprintf(why, why_size, "out of memory"); return -1; }
-            buf = p;
-        }
-        size_t n = fread(buf + *len, 1, cap - *len, f);
-        *len += n;
-        if (n == 0) break;
-    }
-    int bad = ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (bad) { free(buf); snprintf(why, why_size, "cannot read: %s", strerror(saved)); return -1; }
+    void *buf = NULL;
+    int rc = paroer_file_read(&buf, len, path);
     *data = buf;
-    return 0;
+    if (rc == PAROER_OK) return 0;
+    snprintf(why, why_size, "%s", rc == PAROER_ENOMEM ? "out of memory" : paroer_error_last()->message);
+    return -1;
 }
 
-static void count_into(vfile *f, const paroer_diagnostics *d, int match_source)
+/* Counts the entries of @p d about file @p f: for a catalog (@p match_doc),
+ * those of its document number, so a file given twice is counted per argument. */
+static void count_into(vfile *f, const paroer_diagnostics *d, int match_doc)
 {
     for (size_t i = 0; i < paroer_diagnostics_count(d); i++) {
-        if (match_source && strcmp(paroer_diagnostic_source(d, i), f->path) != 0) continue;
+        if (match_doc && paroer_diagnostic_document(d, i) != f->doc) continue;
         if (paroer_diagnostic_severity(d, i) == PAROER_SEVERITY_ERROR) f->errors++;
         else f->warnings++;
     }
@@ -115,17 +107,24 @@ static json_t *diag_json(const paroer_diagnostics *d, size_t i)
                      "text", paroer_diagnostic_text(d, i));
 }
 
-/* Emits the entries of @p d (all, or those of @p source) not yet marked in
- * @p printed (may be NULL) to stderr, or to @p arr when given. */
-static void emit(const paroer_diagnostics *d, const char *source, int *printed, json_t *arr)
+/* Emits the entries of @p d (all, or those of document @p doc) not yet
+ * marked in @p printed (may be NULL) to stderr, or to @p arr when given: at
+ * most @p limit of them for @p f (NULL: no limit), the rest counted in
+ * f->omitted. */
+static void emit(const paroer_diagnostics *d, size_t doc, int *printed, json_t *arr, vfile *f, size_t limit)
 {
     for (size_t i = 0; i < paroer_diagnostics_count(d); i++) {
         if (printed && printed[i]) continue;
-        if (source && strcmp(paroer_diagnostic_source(d, i), source) != 0) continue;
+        if (doc != (size_t)-1 && paroer_diagnostic_document(d, i) != doc) continue;
         if (printed) printed[i] = 1;
+        if (f && f->shown >= limit) { f->omitted++; continue; }
+        if (f) f->shown++;
         if (arr) json_array_append_new(arr, diag_json(d, i));
         else fprintf(stderr, "%s\n", paroer_diagnostic_text(d, i));
     }
+    if (f && f->omitted && !arr)
+        fprintf(stderr, "%s: \xE2\x80\xA6 and %zu more (--max-errors N prints N per file, 0 all)\n", f->path,
+                f->omitted);
 }
 
 int cli_validate(const cli_opts *o)
@@ -160,9 +159,13 @@ int cli_validate(const cli_opts *o)
         }
         if (o->doc_type != CLI_DOC_AUTO) f->type = o->doc_type;
         else if (ends_with(f->path, ".csv")) f->type = CLI_DOC_POPULATION;
+        else if (paroer_hsds_detect(data, len)) f->type = CLI_DOC_HSDS;
         else f->type = detect(data, len);
-        free(data);
-        if (f->type == CLI_DOC_CATALOG) cat_paths[ncat++] = f->path;
+        paroer_free(data);
+        if (f->type == CLI_DOC_CATALOG) {
+            f->doc = ncat;
+            cat_paths[ncat++] = f->path;
+        }
     }
 
     /* Catalogs are loaded together: ids must be unique across them. */
@@ -198,6 +201,19 @@ int cli_validate(const cli_opts *o)
             paroer_relative_free(r);
             if (rc != PAROER_OK && paroer_diagnostics_error_count(diags[i]) == 0)
                 snprintf(f->why, sizeof f->why, "%s", paroer_error_last()->message);
+        } else if (f->type == CLI_DOC_HSDS) {
+            paroer_hsds_options ho;
+            paroer_hsds_options_init(&ho, PAROER_HSDS_OPTIONS_VERSION);
+            ho.diagnostics = diags[i];
+            ho.max_errors = lo.max_errors;
+            if (o->strict) ho.flags |= PAROER_HSDS_STRICT;
+            paroer_catalog *c = NULL;
+            int rc = paroer_catalog_from_hsds_file(&c, f->path, &ho);
+            if (rc == PAROER_ENOMEM) { ex = CLI_INTERNAL; goto done; }
+            if (c) snprintf(f->summary, sizeof f->summary, "%zu offers mapped", paroer_catalog_offer_count(c));
+            paroer_catalog_free(c);
+            if (rc != PAROER_OK && paroer_diagnostics_error_count(diags[i]) == 0)
+                snprintf(f->why, sizeof f->why, "%s", paroer_error_last()->message);
         } else {
             paroer_population *p = NULL;
             int rc = paroer_population_load_file(&p, f->path, &lo);
@@ -213,7 +229,7 @@ int cli_validate(const cli_opts *o)
     }
 
     /* Report, in the order of the command line. */
-    size_t errors = 0, warnings = 0, invalid = 0, unreadable = 0;
+    size_t errors = 0, warnings = 0, invalid = 0, unreadable = 0, limit = cli_print_limit(o);
     if (o->format == CLI_JSON) {
         jdiags = json_array();
         jfiles = json_array();
@@ -230,9 +246,9 @@ int cli_validate(const cli_opts *o)
                                                         "path", "text", f->path, ": error: ", f->why));
             else fprintf(stderr, "%s: error: %s\n", f->path, f->why);
         } else if (f->type == CLI_DOC_CATALOG) {
-            emit(cat_diag, f->path, cat_printed, jdiags);
+            emit(cat_diag, f->doc, cat_printed, jdiags, f, limit);
         } else {
-            emit(diags[i], NULL, NULL, jdiags);
+            emit(diags[i], (size_t)-1, NULL, jdiags, f, limit);
             if (f->why[0] && paroer_diagnostics_error_count(diags[i]) == 0) {
                 if (jdiags)
                     json_array_append_new(jdiags, json_pack("{s:s, s:n, s:n, s:s, s:s, s:n, s:s++}", "file",
@@ -248,14 +264,15 @@ int cli_validate(const cli_opts *o)
             if (f->errors) invalid++;
         }
         if (jfiles) {
-            json_t *jf = json_pack("{s:s, s:s, s:b, s:I, s:I}", "file", f->path, "type",
+            json_t *jf = json_pack("{s:s, s:s, s:b, s:I, s:I, s:I}", "file", f->path, "type",
                                    f->unreadable ? "unknown" : type_name(f->type), "valid",
                                    !f->unreadable && f->errors == 0, "errors",
-                                   (json_int_t)(f->unreadable ? 1 : f->errors), "warnings", (json_int_t)f->warnings);
+                                   (json_int_t)(f->unreadable ? 1 : f->errors), "warnings", (json_int_t)f->warnings,
+                                   "omitted", (json_int_t)f->omitted);
             json_array_append_new(jfiles, jf);
         }
     }
-    if (cat_printed) emit(cat_diag, NULL, cat_printed, jdiags); /* anything not tied to a file */
+    if (cat_printed) emit(cat_diag, (size_t)-1, cat_printed, jdiags, NULL, 0); /* anything not tied to a file */
 
     if (o->format == CLI_JSON) {
         json_t *root = json_pack("{s:b, s:I, s:I, s:o, s:o}", "valid", errors == 0, "errors", (json_int_t)errors,
@@ -272,7 +289,7 @@ int cli_validate(const cli_opts *o)
             if (f->unreadable || f->errors) continue;
             if (f->type == CLI_DOC_CATALOG)
                 printf("%s: valid catalog%s\n", f->path, f->warnings ? " (with warnings)" : "");
-            else printf("%s: valid %s (%s)%s\n", f->path, f->type == CLI_DOC_RELATIVE ? "relative document" : "population file", f->summary,
+            else printf("%s: valid %s (%s)%s\n", f->path, f->type == CLI_DOC_RELATIVE ? "relative document" : f->type == CLI_DOC_HSDS ? "HSDS document" : "population file", f->summary,
                         f->warnings ? " (with warnings)" : "");
         }
         if (ncat > 0 && cat_offers + cat_providers + cat_policies > 0)

@@ -53,15 +53,6 @@ const char *cli_join_mask(int32_t list, uint32_t mask, int32_t lang, int lower, 
     return buf;
 }
 
-const char *cli_band_ages(int32_t band, char *buf, size_t size)
-{
-    int32_t lo = 0, hi = 0;
-    if (paroer_age_band_range(band, &lo, &hi) != PAROER_OK) snprintf(buf, size, "?");
-    else if (hi == INT32_MAX) snprintf(buf, size, "%d+", (int)lo);
-    else snprintf(buf, size, "%d\xE2\x80\x93%d", (int)lo, (int)hi);
-    return buf;
-}
-
 const char *cli_reason_words(const char *code, int32_t lang, char *buf, size_t size)
 {
     const char *colon = strchr(code, ':');
@@ -145,27 +136,14 @@ const char *cli_rule_words(int32_t rule, int32_t flag, const paroer_offer *offer
 
 const char *cli_check_name(const char *code, int32_t lang)
 {
-    static const struct { const char *code, *da, *en; } names[] = {
-        {"respite_offered", "Afløsning og aflastning tilbydes (Ældreloven § 16)", "Respite care is offered (Ældreloven § 16)"},
-        {"policy_present", "Kommunen har en pårørendepolitik", "The municipality has a relatives' policy"},
-        {"policy_current", "Pårørendepolitikken er gældende", "The policy is in force"},
-        {"action_plan_due", "Handleplanen er vedtaget til tiden", "The action plan is adopted on time"},
-        {"children_as_relatives", "Børn og unge som pårørende er tænkt med", "Children and young people as relatives are covered"},
-        {"counsellor_present", "Der er en kommunal pårørendevejleder", "There is a municipal relatives' counsellor"},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcmp(code, names[i].code)) return tr(lang, names[i].da, names[i].en);
-    return code;
+    const char *s = paroer_check_title(code, lang);
+    return s ? s : code;
 }
 
 const char *cli_status_word(int32_t status, int32_t lang)
 {
-    switch (status) {
-    case PAROER_CHECK_PASS: return tr(lang, "Opfyldt", "Pass");
-    case PAROER_CHECK_WARN: return tr(lang, "Advarsel", "Warning");
-    case PAROER_CHECK_FAIL: return tr(lang, "Ikke opfyldt", "Fail");
-    default: return "?";
-    }
+    const char *s = paroer_check_status_label(status, lang);
+    return s ? s : "?";
 }
 
 const char *cli_reasons_sentence(const char *const *codes, size_t n, int32_t lang, char *buf, size_t size)

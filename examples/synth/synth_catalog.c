@@ -1,6 +1,6 @@
 /*
  * synth_catalog.c - a synthetic national catalog in the contract's catalog
- * format (CONTRACT.md section 2): providers, offers for every municipality plus
+ * format (docs/contract.md section 2): providers, offers for every municipality plus
  * nationwide offers, and relatives' policies for about half the municipalities.
  *
  * Offers come from templates modelled on real offer kinds (REFERENCE §4 and

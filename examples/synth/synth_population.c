@@ -1,6 +1,6 @@
 /*
  * synth_population.c - a synthetic population of relatives (pårørende) as the
- * contract's population CSV (CONTRACT.md section 5).
+ * contract's population CSV (docs/contract.md section 5).
  *
  * Every probability below is in parts per million (ppm) and every figure it is
  * calibrated to is listed, with its source, in docs/synthetic.md.  Figures

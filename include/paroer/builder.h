@@ -86,10 +86,12 @@ typedef enum paroer_field {
  * @brief Creates a builder.
  * @param[out] out The builder; free with paroer_catalog_builder_free().
  * @param opts Allocator (also used by the finished catalog), diagnostics; NULL for defaults.
+ * @deprecated Since 0.2.0: use paroer_builder_new(), the same function under the builder's prefix.
  */
 PAROER_API int paroer_catalog_builder_new(paroer_catalog_builder **out, const paroer_load_options *opts);
 
-/** @brief Frees a builder and everything it holds; NULL is allowed. */
+/** @brief Frees a builder and everything it holds; NULL is allowed.
+ *  @deprecated Since 0.2.0: use paroer_builder_free(). */
 PAROER_API void paroer_catalog_builder_free(paroer_catalog_builder *b);
 
 /**
@@ -201,8 +203,33 @@ PAROER_API int paroer_builder_add_catalog(paroer_catalog_builder *b, const paroe
  *        reused or freed.
  * @param b The builder.
  * @param[out] out The catalog (caller frees with paroer_catalog_free()).
+ * @deprecated Since 0.2.0: use paroer_builder_finish().
  */
 PAROER_API int paroer_catalog_builder_finish(paroer_catalog_builder *b, paroer_catalog **out);
+
+/** @name The builder under one prefix
+ * Every function of the builder is named `paroer_builder_*` (docs/abi.md, naming).
+ * paroer_catalog_builder_new(), paroer_catalog_builder_free() and
+ * paroer_catalog_builder_finish() are deprecated aliases of these (since 0.2.0);
+ * they keep working. @{ */
+/**
+ * @brief Creates a builder (the same as paroer_catalog_builder_new()).
+ * @param[out] out The builder; free with paroer_builder_free(). NULL on failure.
+ * @param opts Allocator (also used by the finished catalog), diagnostics; NULL for defaults.
+ * @return #PAROER_OK, #PAROER_EINVALID or #PAROER_ENOMEM. Thread-safe.
+ */
+PAROER_API int paroer_builder_new(paroer_catalog_builder **out, const paroer_load_options *opts);
+/** @brief Frees a builder and everything it holds; NULL is allowed (the same as paroer_catalog_builder_free()). */
+PAROER_API void paroer_builder_free(paroer_catalog_builder *b);
+/**
+ * @brief Finishes the builder (the same as paroer_catalog_builder_finish()): the
+ *        builder is the subject and comes first, the new catalog is the out-parameter, last.
+ * @param b The builder; empty afterwards, reusable.
+ * @param[out] out The catalog (caller frees with paroer_catalog_free()). NULL on failure.
+ * @return #PAROER_OK or the first error the builder saw. One thread at a time per builder.
+ */
+PAROER_API int paroer_builder_finish(paroer_catalog_builder *b, paroer_catalog **out);
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -130,6 +130,26 @@ PAROER_API int32_t paroer_catalog_municipality(const paroer_catalog *c);
 /** @brief Bytes the catalog holds from its allocator (for capacity planning). */
 PAROER_API size_t paroer_catalog_memory_size(const paroer_catalog *c);
 
+/**
+ * @brief Writes a catalog as a catalog document (contract section 2), on one
+ *        line without a final newline.
+ *
+ * Every default is written out (needs, modes, languages, access, status), so
+ * loading the text gives a catalog equal to @p c field by field, and writing
+ * that again gives the same bytes. Merged catalogs come out as one document.
+ * The document's `municipality` is written only when no offer lacks both a
+ * municipality and `nationwide` (it would otherwise become that offer's default).
+ * @param c The catalog (only read).
+ * @param[out] out The NUL-terminated UTF-8 text, allocated with the catalog's
+ *             allocator: free it with paroer_free() when the catalog was made
+ *             without one, else with that allocator. NULL on failure.
+ * @param[out] len Its length in bytes without the NUL (may be NULL).
+ * @return #PAROER_OK, #PAROER_EINVALID (NULL argument) or #PAROER_ENOMEM.
+ * @par Thread safety
+ * Reentrant; a catalog may be written from several threads at once.
+ */
+PAROER_API int paroer_catalog_to_json(const paroer_catalog *c, char **out, size_t *len);
+
 /** @name Iterating a catalog
  * Index-plus-count accessors; an index out of range gives NULL. @{ */
 /** @brief Number of providers. */
@@ -185,6 +205,14 @@ PAROER_API size_t paroer_catalog_find_by_code(const paroer_catalog *c, const cha
  * @return The index; 0 for NULL.
  */
 PAROER_API size_t paroer_provider_index(const paroer_provider *p);
+/**
+ * @brief Position of the provider in its catalog, with the answer apart from the status
+ *        (the status-only form of paroer_provider_index(), which gives 0 for NULL).
+ * @param p The provider.
+ * @param[out] index The index (0 on failure).
+ * @return #PAROER_OK, or #PAROER_EINVALID for a NULL argument. Thread-safe.
+ */
+PAROER_API int paroer_provider_index_get(const paroer_provider *p, size_t *index);
 /** @brief The provider's id (borrowed). */
 PAROER_API const char *paroer_provider_id(const paroer_provider *p);
 /** @brief The provider's name (borrowed). */
@@ -217,6 +245,19 @@ PAROER_API const char *paroer_offer_contact_email(const paroer_offer *o);
 PAROER_API const char *paroer_offer_contact_url(const paroer_offer *o);
 /** @brief The provider (borrowed), or NULL when the offer names none. */
 PAROER_API const paroer_provider *paroer_offer_provider(const paroer_offer *o, const paroer_catalog *c);
+/**
+ * @brief The catalog the offer belongs to (borrowed; the offer lives as long as it).
+ * @return The catalog, or NULL for a NULL offer. Thread-safe.
+ */
+PAROER_API const paroer_catalog *paroer_offer_catalog(const paroer_offer *o);
+/**
+ * @brief The offer's provider, without naming the catalog (offers know theirs).
+ * @param o The offer.
+ * @param[out] provider The provider (borrowed from the offer's catalog), or NULL when
+ *        the offer names none.
+ * @return #PAROER_OK, or #PAROER_EINVALID for a NULL argument. Thread-safe.
+ */
+PAROER_API int paroer_offer_provider_get(const paroer_offer *o, const paroer_provider **provider);
 /** @brief A #paroer_kind. */
 PAROER_API int32_t paroer_offer_kind(const paroer_offer *o);
 /** @brief A #paroer_access. */

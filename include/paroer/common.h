@@ -44,6 +44,14 @@ extern "C" {
 #else
 #  define PAROER_API
 #endif
+/* Marks a deprecated function (docs/abi.md, "Deprecation"): callers get a warning. */
+#if defined(__GNUC__) && (__GNUC__ > 3 || (__GNUC__ == 3 && __GNUC_MINOR__ >= 1))
+#  define PAROER_DEPRECATED __attribute__((deprecated))
+#elif defined(_MSC_VER)
+#  define PAROER_DEPRECATED __declspec(deprecated)
+#else
+#  define PAROER_DEPRECATED
+#endif
 /** @endcond */
 
 /**
@@ -53,7 +61,7 @@ extern "C" {
  */
 typedef enum paroer_status {
     PAROER_OK       = 0,   /**< Success. */
-    PAROER_ERROR    = -1,  /**< Generic failure. */
+    PAROER_ERROR    = -1,  /**< Reserved: returned only for an internal inconsistency (a library bug), never for bad input (docs/abi.md). */
     PAROER_ENOMEM   = -2,  /**< An allocation failed; nothing was changed. */
     PAROER_EINVALID = -3,  /**< A bad argument (NULL handle, value out of range). */
     PAROER_EPARSE   = -4,  /**< The input is not well-formed JSON or CSV. */
@@ -61,7 +69,7 @@ typedef enum paroer_status {
     PAROER_ENOTFOUND = -6, /**< A looked-up item does not exist. */
     PAROER_EIO      = -7,  /**< A file could not be read or written. */
     PAROER_EUSER    = -8,  /**< A caller's callback returned non-zero; never produced by the library itself. */
-    PAROER_ITEROVER = -9,  /**< An iteration has no more items (not an error). */
+    PAROER_ITEROVER = -9,  /**< Reserved for iterators (not an error); no function returns it yet (docs/abi.md). */
     PAROER_EDUPLICATE = -10 /**< An id was already used by an object of the same kind. */
 } paroer_status;
 

@@ -52,7 +52,18 @@ extern "C" {
 typedef struct paroer_coverage paroer_coverage;
 
 /** Current version of #paroer_coverage_options. */
-#define PAROER_COVERAGE_OPTIONS_VERSION 1
+#define PAROER_COVERAGE_OPTIONS_VERSION 2
+
+/**
+ * @brief A host's parallel-for, for hosts that own their threads
+ *        (#paroer_coverage_options.parallel_for).
+ *
+ * It must call `task(arg, i)` exactly once for every i in 0 .. n - 1, on any
+ * threads and in any order (also all on the calling thread), and return only
+ * when every call has returned. The tasks are independent: they share
+ * nothing that is not read-only or guarded inside the library.
+ */
+typedef void (*paroer_parallel_for_fn)(void *ctx, size_t n, void (*task)(void *arg, size_t i), void *arg);
 
 /** The default smallest reported cell of a population breakdown. */
 #define PAROER_COVERAGE_MIN_CELL_DEFAULT 5
@@ -72,6 +83,20 @@ typedef struct paroer_coverage_options {
     const paroer_allocator *allocator; /**< Allocator for the result, or NULL. Copied. */
     int32_t lang;                      /**< Language of the check details in the JSON: #PAROER_LANG_EN (default) or #PAROER_LANG_DA. */
     uint32_t max_unmet;                /**< How many unmet (need, condition) pairs to keep at most; 0 means 10. */
+    /* version 2 */
+    /** A population CSV file to stream (instead of @c population; NULL by default): read in pieces
+     *  of fixed size, never held whole in memory (docs/coverage.md, "Streaming"). Borrowed for the call. */
+    const char *population_file;
+    /** How @c population_file is read: its @c diagnostics (bad rows, as the loader reports them),
+     *  @c flags (#PAROER_LOAD_STRICT) and @c max_errors; the allocator is the coverage's. NULL: defaults. */
+    const paroer_load_options *population_load;
+    /** Threads that read and count @c population_file: 0 means the number of cores; default 1.
+     *  The result is byte for byte the same for every value. */
+    uint32_t threads;
+    /** Instead of threads of its own, the library runs its pieces of work through this host
+     *  parallel-for (NULL by default); @c threads is then ignored. */
+    paroer_parallel_for_fn parallel_for;
+    void *parallel_ctx;                /**< Passed to @c parallel_for as its ctx. */
 } paroer_coverage_options;
 
 /**
@@ -83,13 +108,17 @@ PAROER_API int paroer_coverage_options_init(paroer_coverage_options *opts, uint3
 /**
  * @brief Computes coverage.
  *
- * Thread-safe: reads the catalog and the population only.
+ * Thread-safe: reads the catalog and the population only. With
+ * @c population_file it may start `threads - 1` threads of its own (all
+ * joined before it returns), or call @c parallel_for.
  * @param[out] out The result; free it with paroer_coverage_free(). NULL on failure.
  * @param catalog The catalog (offers, providers, policies).
  * @param opts Options; NULL means the defaults, which need a population (there is no municipality).
  * @return #PAROER_OK; #PAROER_EINVALID for a NULL argument, an unknown options version,
- *         a municipality outside 1..999 (other than -1), min_cell below 3, or no
- *         municipality and no population; #PAROER_ENOMEM.
+ *         a municipality outside 1..999 (other than -1), min_cell below 3, both a
+ *         population and a population file, or no municipality and no population;
+ *         #PAROER_ENOMEM; for a population file also #PAROER_EIO (unreadable),
+ *         #PAROER_ESCHEMA / #PAROER_EPARSE (a bad header; with #PAROER_LOAD_STRICT a bad row).
  */
 PAROER_API int paroer_coverage_compute(paroer_coverage **out, const paroer_catalog *catalog,
                                        const paroer_coverage_options *opts);
@@ -136,12 +165,42 @@ PAROER_API double paroer_coverage_overall(const paroer_coverage *cov);
  */
 PAROER_API double paroer_coverage_share(const paroer_coverage *cov, int32_t list, int32_t code);
 /**
+ * @brief The integer counts behind a share (contract section 5a): the share is
+ *        exactly @p covered / @p pairs.
+ * @param cov The coverage result.
+ * @param list -1 for the overall share (paroer_coverage_overall()), else as for
+ *        paroer_coverage_share(): #PAROER_VOCAB_NEED, #PAROER_VOCAB_CONDITION,
+ *        #PAROER_VOCAB_RELATION or #PAROER_VOCAB_AGE_BAND.
+ * @param code A code of that list (ignored for -1).
+ * @param[out] covered Covered (cell, need) pairs having that code (may be NULL).
+ * @param[out] pairs All (cell, need) pairs having that code: 3146 overall, 286 for
+ *        a need, 11 × the cells of a condition, relation or age band (may be NULL).
+ * @return #PAROER_OK; #PAROER_EINVALID for a NULL @p cov or an unknown list or
+ *         code; #PAROER_ENOTFOUND without a matrix (national coverage). On error
+ *         both outputs are 0. Thread-safe on a finished result.
+ */
+PAROER_API int paroer_coverage_share_counts(const paroer_coverage *cov, int32_t list, int32_t code,
+                                            size_t *covered, size_t *pairs);
+/**
  * @brief Whether one (cell, need) is covered.
  * @return 1 covered, 0 a gap, -1 when the cell does not exist (under-18
  *         spouse_partner/parent), a code is out of range or there is no matrix.
  */
 PAROER_API int paroer_coverage_covered(const paroer_coverage *cov, int32_t age_band, int32_t relation,
                                        int32_t condition, int32_t need);
+/**
+ * @brief Whether one (cell, need) is covered, with the answer apart from the status.
+ *
+ * The status-only form of paroer_coverage_covered() (docs/abi.md). Thread-safe.
+ * @param cov The coverage result.
+ * @param age_band,relation,condition,need The cell's codes and the need.
+ * @param[out] covered 1 covered, 0 a gap (0 on failure).
+ * @return #PAROER_OK; #PAROER_EINVALID for a NULL argument, a code out of range or a
+ *         result without a matrix; #PAROER_ENOTFOUND for a cell that does not exist
+ *         (under-18 spouse_partner or parent).
+ */
+PAROER_API int paroer_coverage_covered_get(const paroer_coverage *cov, int32_t age_band, int32_t relation,
+                                           int32_t condition, int32_t need, int *covered);
 /** @brief Number of gaps (uncovered (cell, need) pairs). */
 PAROER_API size_t paroer_coverage_gap_count(const paroer_coverage *cov);
 /**
@@ -215,6 +274,18 @@ PAROER_API uint64_t paroer_coverage_pop_rejected_rows(const paroer_coverage *cov
 PAROER_API uint64_t paroer_coverage_pop_reached(const paroer_coverage *cov);
 /** @brief Relatives whose every stated need is served by an eligible offer (no needs: when reached). */
 PAROER_API uint64_t paroer_coverage_pop_needs_met(const paroer_coverage *cov);
+/** @brief Relatives with some unknown fact (`?` in the CSV); when non-zero the `_possible` bounds are written. */
+PAROER_API uint64_t paroer_coverage_pop_unknown_relatives(const paroer_coverage *cov);
+/** @brief Upper bound of reached (contract 4a): relatives with an eligible or possible offer (0 when suppressed). */
+PAROER_API uint64_t paroer_coverage_pop_reached_possible(const paroer_coverage *cov);
+/** @brief Upper bound of needs_met: every stated need served by an eligible or possible offer (0 when suppressed). */
+PAROER_API uint64_t paroer_coverage_pop_needs_met_possible(const paroer_coverage *cov);
+/**
+ * @brief 1 when the whole population's figures are withheld: it counts fewer
+ *        than min_cell relatives (contract section 5a), so reached and
+ *        needs_met are 0 here and absent from the JSON; 0 otherwise.
+ */
+PAROER_API int paroer_coverage_pop_suppressed(const paroer_coverage *cov);
 /** @brief Number of cells of a #paroer_breakdown (0 for an unknown one or without a population). */
 PAROER_API size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, int32_t breakdown);
 /**
@@ -230,6 +301,30 @@ PAROER_API size_t paroer_coverage_breakdown_count(const paroer_coverage *cov, in
 PAROER_API int paroer_coverage_breakdown_cell(const paroer_coverage *cov, int32_t breakdown, size_t i,
                                               int32_t *code, uint64_t *relatives, uint64_t *reached,
                                               uint64_t *needs_met);
+/**
+ * @brief The upper bounds (contract 4a) of cell @p i of a breakdown.
+ * @param cov The coverage result.
+ * @param breakdown A #paroer_breakdown.
+ * @param i 0 .. paroer_coverage_breakdown_count() - 1.
+ * @param[out] reached_possible,needs_met_possible The cell's bounds, 0 when suppressed (may be NULL).
+ * @return 1 when the cell is reported, 0 when it is suppressed, #PAROER_EINVALID when out of range.
+ */
+PAROER_API int paroer_coverage_breakdown_cell_possible(const paroer_coverage *cov, int32_t breakdown, size_t i,
+                                                       uint64_t *reached_possible, uint64_t *needs_met_possible);
+/**
+ * @brief Cell @p i of a breakdown, with "reported" apart from the status.
+ *
+ * The status-only form of paroer_coverage_breakdown_cell() (docs/abi.md). Thread-safe.
+ * @param cov The coverage result.
+ * @param breakdown A #paroer_breakdown.
+ * @param i 0 .. paroer_coverage_breakdown_count() - 1.
+ * @param[out] reported 1 when the cell is reported, 0 when suppressed (may be NULL).
+ * @param[out] code,relatives,reached,needs_met As paroer_coverage_breakdown_cell() (may be NULL).
+ * @return #PAROER_OK, or #PAROER_EINVALID when out of range.
+ */
+PAROER_API int paroer_coverage_breakdown_cell_get(const paroer_coverage *cov, int32_t breakdown, size_t i,
+                                                  int *reported, int32_t *code, uint64_t *relatives,
+                                                  uint64_t *reached, uint64_t *needs_met);
 /** @brief Number of unmet (need, condition) pairs kept (most common first; only pairs of at least min_cell relatives). */
 PAROER_API size_t paroer_coverage_unmet_count(const paroer_coverage *cov);
 /**

@@ -23,9 +23,12 @@
  * reasons are defined in docs/matching.md.
  *
  * Outcomes: every ranked entry carries an outcome (paroer_match_result_outcome()).
- * This version produces only #PAROER_OUTCOME_ELIGIBLE entries; a later version
- * adds #PAROER_OUTCOME_POSSIBLE (an offer that only a missing fact decides)
- * behind a new option, so a caller that does not ask for it never sees one.
+ * A relative with unknown facts (relative.h, #PAROER_UNKNOWN) is matched only
+ * with #paroer_match_options.possible set: then offers that only an unknown
+ * fact decides are #PAROER_OUTCOME_POSSIBLE entries, ranked after every
+ * eligible one, with their missing facts, and the result lists the questions
+ * to ask next (contract 4a). Without the option such a relative is an error,
+ * so a caller that does not ask never sees a possible entry.
  *
  * Thread safety: a catalog is read-only here and may be shared by any number
  * of threads matching at once. A #paroer_matcher and a #paroer_match_result
@@ -44,7 +47,7 @@ extern "C" {
 #endif
 
 /** Current version of #paroer_match_options. */
-#define PAROER_MATCH_OPTIONS_VERSION 1
+#define PAROER_MATCH_OPTIONS_VERSION 2
 
 /**
  * @brief Options of a match. Initialise with paroer_match_options_init();
@@ -56,11 +59,16 @@ typedef struct paroer_match_options {
     uint32_t top;                      /**< Keep the best @c top eligible offers; 0 keeps all. */
     int explain;                       /**< 1: also list every other offer with the first rule it failed. */
     const paroer_allocator *allocator; /**< Allocator of results and matchers, or NULL. Copied. */
+    /** Since version 2. 1: a relative with unknown facts (contract 3a) gives
+     *  #PAROER_OUTCOME_POSSIBLE entries, their missing facts and the questions
+     *  to ask (contract 4a). 0 (the default): matching such a relative is
+     *  #PAROER_EINVALID, saying so. No effect on a relative without unknowns. */
+    int possible;
 } paroer_match_options;
 
 /**
  * @brief Sets @p opts to the defaults for @p version: today, all offers,
- *        no explanations, the C library's allocator.
+ *        no explanations, the C library's allocator, no possible outcomes.
  * @param[out] opts The options to fill.
  * @param version #PAROER_MATCH_OPTIONS_VERSION (or an older version).
  * @return #PAROER_OK, or #PAROER_EINVALID for NULL or an unknown version.
@@ -75,8 +83,34 @@ PAROER_API int paroer_match_options_init(paroer_match_options *opts, uint32_t ve
 typedef enum paroer_outcome {
     PAROER_OUTCOME_ELIGIBLE = 0, /**< Every rule holds. */
     PAROER_OUTCOME_EXCLUDED = 1, /**< Some rule fails (see paroer_match_result_excluded_rule()). */
-    PAROER_OUTCOME_POSSIBLE = 2  /**< Reserved: only a fact the relative has not given decides. Not produced yet. */
+    PAROER_OUTCOME_POSSIBLE = 2  /**< Only a fact that is unknown decides (contract 4a); produced only with
+                                      #paroer_match_options.possible. */
 } paroer_outcome;
+
+/**
+ * @brief A fact that can be unknown (contract 3a), in the contract's order.
+ *        Values are fixed forever.
+ */
+typedef enum paroer_fact {
+    PAROER_FACT_AGE = 0,           /**< `age` (of the relative). */
+    PAROER_FACT_EMPLOYED = 1,      /**< `employed` (of the relative). */
+    PAROER_FACT_CONDITIONS = 2,    /**< `conditions` (of a relation). */
+    PAROER_FACT_CARED_FOR_AGE = 3, /**< `cared_for_age` (of a relation). */
+    PAROER_FACT_COHABITING = 4,    /**< `cohabiting` (of a relation). */
+    PAROER_FACT_CARED_AT_HOME = 5, /**< `cared_at_home` (of a relation). */
+    PAROER_FACT_TERMINAL = 6,      /**< `terminal` (of a relation). */
+    PAROER_FACT_BEREAVED = 7       /**< `bereaved` (of a relation). */
+} paroer_fact;
+
+/**
+ * @brief The code of a fact: "age", "employed", "conditions", "cared_for_age",
+ *        "cohabiting", "cared_at_home", "terminal" or "bereaved".
+ * @param fact A #paroer_fact.
+ * @return A static string, or NULL for an unknown value.
+ * @par Thread safety
+ * Safe.
+ */
+PAROER_API const char *paroer_fact_code(int32_t fact);
 
 /**
  * @brief The eligibility rules of contract section 4, in the order they are
@@ -212,7 +246,8 @@ PAROER_API const paroer_offer *paroer_match_result_offer(const paroer_match_resu
 /**
  * @brief The outcome of ranked entry @p i.
  * @param r The result. @param i The entry.
- * @return A #paroer_outcome (always #PAROER_OUTCOME_ELIGIBLE in this version), or -1.
+ * @return A #paroer_outcome (#PAROER_OUTCOME_ELIGIBLE, or #PAROER_OUTCOME_POSSIBLE for the
+ *         entries after the eligible ones), or -1.
  */
 PAROER_API int32_t paroer_match_result_outcome(const paroer_match_result *r, size_t i);
 
@@ -288,6 +323,82 @@ PAROER_API int32_t paroer_match_result_excluded_flag(const paroer_match_result *
  * @return A static code ("area", "requires:terminal", …), or NULL when out of range.
  */
 PAROER_API const char *paroer_match_result_excluded_code(const paroer_match_result *r, size_t i);
+/**
+ * @brief Whether the relative had unknown facts (matched with
+ *        #paroer_match_options.possible): then the result may hold possible
+ *        entries and questions, and its JSON has "possible" and "questions".
+ * @param r The result.
+ * @return 1 or 0.
+ */
+PAROER_API int paroer_match_result_has_unknowns(const paroer_match_result *r);
+
+/**
+ * @brief Number of missing facts of ranked entry @p i: the unknown facts its
+ *        relation needs (contract 4a); 0 for an eligible entry.
+ * @param r The result. @param i The entry.
+ * @return The count (0 when out of range).
+ */
+PAROER_API size_t paroer_match_result_missing_count(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief Missing fact @p k of ranked entry @p i, in the contract's order
+ *        (age, employed, conditions, cared_for_age, cohabiting, cared_at_home,
+ *        terminal, bereaved). Relation facts are those of the entry's relation
+ *        (paroer_match_result_relation()).
+ * @param r The result. @param i The entry. @param k The fact.
+ * @return A #paroer_fact, or -1 when out of range.
+ */
+PAROER_API int32_t paroer_match_result_missing(const paroer_match_result *r, size_t i, size_t k);
+
+/**
+ * @brief Number of questions: the unknown facts worth asking next, best first
+ *        (contract 4a). Computed over every possible offer, also those a top-N
+ *        cut leaves out.
+ * @param r The result.
+ * @return The count; 0 without possible entries.
+ */
+PAROER_API size_t paroer_match_result_question_count(const paroer_match_result *r);
+
+/**
+ * @brief The fact question @p i asks about.
+ * @param r The result. @param i The question.
+ * @return A #paroer_fact, or -1 when out of range.
+ */
+PAROER_API int32_t paroer_match_result_question_fact(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief The relation of question @p i.
+ * @param r The result. @param i The question.
+ * @return The relation's index, or -1 for `age`, `employed` and out of range.
+ */
+PAROER_API int32_t paroer_match_result_question_relation(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief `decided` of question @p i: the sum over its answers of the number of
+ *        possible offers each answer would decide.
+ * @param r The result. @param i The question.
+ * @return The sum, or 0 when out of range.
+ */
+PAROER_API uint64_t paroer_match_result_question_decided(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief `answers` of question @p i: how many answers it has (2 for a flag,
+ *        the size of the age range, 131 for cared_for_age, 11 for conditions).
+ *        The question's score is decided / answers.
+ * @param r The result. @param i The question.
+ * @return The count, or 0 when out of range.
+ */
+PAROER_API uint32_t paroer_match_result_question_answers(const paroer_match_result *r, size_t i);
+
+/**
+ * @brief The contract's name of question @p i's fact: "age", "employed" or
+ *        "relations[N].<fact>", written like snprintf.
+ * @param r The result. @param i The question.
+ * @param[out] buf Room for @p cap bytes (may be NULL when @p cap is 0); NUL-terminated when cap > 0.
+ * @param cap Its size.
+ * @return The length of the full name (without the NUL), or 0 when out of range.
+ */
+PAROER_API size_t paroer_match_result_question_code(const paroer_match_result *r, size_t i, char *buf, size_t cap);
 /** @} */
 
 /**
@@ -296,7 +407,10 @@ PAROER_API const char *paroer_match_result_excluded_code(const paroer_match_resu
  *        `{"relative": id, "date": "YYYY-MM-DD", "matches": [{"offer", "name",
  *        "kind", "score", "relation", "reasons": [...]}], "excluded": [{"offer", "rule"}]}`,
  *        keys in that order, on one line without a final newline; `excluded`
- *        only when explain was on; `relative` is null when the relative had no id.
+ *        only when explain was on; for a relative with unknown facts (contract 6a)
+ *        `matches` holds the eligible entries and, after it, `"possible": [{"offer",
+ *        "name", "kind", "score", "relation", "reasons", "missing"}]` and
+ *        `"questions": [{"fact", "decided", "answers"}]`; `relative` is null when the relative had no id.
  *
  * @param r The result.
  * @param[out] out The NUL-terminated UTF-8 text, allocated with the result's

@@ -28,6 +28,10 @@
 #include <paroer/population.h>
 #include <paroer/coverage.h>
 #include <paroer/match.h>
+#include <paroer/municipality.h>
+#include <paroer/report.h>
 #include <paroer/overview.h>
+#include <paroer/file.h>
+#include <paroer/hsds.h>
 
 #endif

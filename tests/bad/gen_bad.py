@@ -238,6 +238,51 @@ cat('duplicate-policy-id', raw=edit(BASE, ('"action_plans": [{"title": "Handlepl
     '"action_plans": [{"title": "Handleplan 2026", "due": "2026-10-31", "adopted": null}]\n    },\n    {"id": "ods-politik", "municipality": 306, "title": "Igen"}\n')))
 cat('duplicate-goal-id', ('"kinds": ["respite_home"]}\n', '"kinds": ["respite_home"]},\n        {"id": "g-respite", "title": "Igen", "category": "network"}\n'))
 
+cat('missing-comma-array', ('["network", "peer_support"]', '["network" "peer_support"]'))
+# ---- one pass reports every problem (each case's `errors` lists every error) ------
+DUP_OFFER = ('  ],\n  "policies"', '    ,{"id": "ods-demenscafe", "name": "Endnu en café", "kind": "cafe_network"}\n  ],\n  "policies"')
+PLAN = '"action_plans": [{"title": "Handleplan 2026", "due": "2026-10-31", "adopted": null}]\n    }\n'
+DUP_POLICY = (PLAN, PLAN[:-1] + ',\n    {"id": "ods-politik", "municipality": 306, "title": "Igen"}\n')
+GOAL_END = '"kinds": ["respite_home"]}\n'
+cat('unknown-provider-then-duplicate-offer', ('"provider": "ods-omsorg"', '"provider": "ods-omsorgen"'), DUP_OFFER)
+cat('duplicate-goal-then-duplicate-policy',
+    (GOAL_END, GOAL_END[:-1] + ',\n        {"id": "g-respite", "title": "Igen", "category": "network"}\n'), DUP_POLICY)
+cat('bad-goal-then-duplicate-goal',
+    (GOAL_END, '"kinds": ["respite_home"], "target": {"relative_age": {"min": 65, "max": 18}}},\n'
+               '        {"id": "g-respite", "title": "Igen", "category": "network"}\n'))
+cat('bad-dates-then-duplicate-policy',
+    ('"adopted": "2025-03-01",', '"adopted": "2025-03-01",\n      "valid_to": "2025-02-28",'), DUP_POLICY)
+cat('bad-offer-then-duplicate-offer', ('"capacity": 20', '"capacity": -1'), DUP_OFFER)
+# ---- control characters in ids are escaped in every message -------------------------
+FORGED = 'x\\nother.json:7:3: error: forged line'
+cat('control-char-in-ids',
+    ('"provider": "ods-omsorg"', '"provider": "ods\\u001b[2J"'),
+    ('"area": "elderly"}\n', '"area": "elderly"},\n    {"id": "p\\u0007", "name": "A", "kind": "municipal"},\n'
+                             '    {"id": "p\\u0007", "name": "B", "kind": "municipal"}\n'),
+    ('"id": "ods-demenscafe"', '"id": "%s"' % FORGED),
+    ('  ],\n  "policies"', '    ,{"id": "%s", "name": "Igen", "kind": "cafe_network"}\n  ],\n  "policies"' % FORGED),
+    ('"id": "g-respite"', '"id": "g\\r"'),
+    (GOAL_END, GOAL_END[:-1] + ',\n        {"id": "g\\r", "title": "Igen", "category": "network"}\n'),
+    (PLAN, PLAN[:-1] + ',\n    {"id": "pol\\u007f", "municipality": 306, "title": "A"},\n'
+                       '    {"id": "pol\\u007f", "municipality": 306, "title": "B"}\n'))
+# ---- limits of the model: a validation error naming the limit ------------------------
+def tags(start, n):
+    out = []
+    for k in range(start, start + n):
+        t = ''
+        for _ in range(4):
+            t = chr(ord('a') + k % 26) + t
+            k //= 26
+        out.append('"x' + t + '"')
+    return out
+offers = []
+for i in range(66):   # 65,535 tags besides "da": one more than fits next to "da"
+    n = 1000 if i < 65 else 535
+    offers.append('    {"id": "o-%d", "name": "O", "kind": "course", "nationwide": true, "languages": [%s]}'
+                  % (i, ', '.join(tags(i * 1000, n))))
+cat('too-many-languages', raw=('{\n  "format": "paroer-catalog",\n  "version": 1,\n  "offers": [\n' + ',\n'.join(offers) +
+                               '\n  ]\n}\n').encode())
+
 # ---- relatives -------------------------------------------------------------------
 r = REL.encode()
 rel('truncated', raw=r[:r.index(b'"needs"')])

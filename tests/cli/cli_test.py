@@ -59,13 +59,45 @@ def group_usage():
     check(re.fullmatch(r"paroer \d+\.\d+\.\d+\n", out) is not None, "--version prints 'paroer X.Y.Z'", out)
     for sub in ["validate", "match", "coverage", "report", "codes"]:
         rc, out, err = expect([sub, "--help"], 0)
-        check(out.startswith("Usage: paroer " + sub), sub + " --help starts with its usage", out[:200])
-        check("--format" in out and "--lang" in out, sub + " --help lists the common options", out)
+        check(out.startswith("Brug: paroer " + sub), sub + " --help is Danish by default", out[:200])
+        check("--format" in out and "--lang" in out and "Fælles tilvalg" in out, sub + " --help lists the common options", out)
+        rc, en, err = expect([sub, "--help", "--lang", "en"], 0)
+        check(en.startswith("Usage: paroer " + sub) and "Common options" in en and "Fælles" not in en,
+              sub + " --help --lang en is English", en[:200])
+        rc, en2, err = expect(["--lang", "en", sub, "--help"], 0)
+        check(en2 == en, "--lang en before the command: the same help", en2[:200])
         rc, out, err = expect([sub, "--version"], 0)
         check(out.startswith("paroer "), sub + " --version", out)
     rc, out, err = expect(["--help"], 0)
     for sub in ["validate", "match", "coverage", "report", "codes"]:
-        check(sub in out, "paroer --help names " + sub, out)
+        check(re.search(r"^  %s " % sub, out, re.M) is not None, "paroer --help names " + sub, out)
+    check(out.startswith("Brug: paroer KOMMANDO") and "Afslutningsstatus" in out, "paroer --help is Danish", out[:300])
+    for argv in (["--lang", "en", "--help"], ["--help", "--lang", "en"], ["--lang=en", "-h"], ["-len", "--help"]):
+        rc, en, err = expect(argv, 0)
+        check(en.startswith("Usage: paroer COMMAND") and "Exit status" in en and "Kommandoer" not in en,
+              "paroer %s is English" % " ".join(argv), en[:300])
+    rc, hm, err = expect(["help", "match"], 0)
+    check(hm.startswith("Brug: paroer match"), "paroer help match: Danish", hm[:200])
+    rc, hm, err = expect(["--lang", "en", "help", "match"], 0)
+    check(hm.startswith("Usage: paroer match"), "paroer --lang en help match: English", hm[:200])
+    rc, out, err = expect(["help", "nope"], 2, "help of an unknown command -> 2")
+    check("unknown command 'nope'" in err, "help names the unknown command", err)
+    expect(["--lang", "en"], 2, "common options but no command -> 2")
+    expect(["--lang", "de", "codes"], 2, "a bad --lang before the command -> 2")
+    expect(["--explain", "match"], 2, "an option of a command before the command -> 2")
+    # Common options before the command are the command's (paroer --lang en codes).
+    rc, a, err = expect(["--lang", "en", "codes", "need"], 0)
+    rc, b, err = expect(["codes", "need", "--lang", "en"], 0)
+    check(a == b and "Respite" in a, "--lang en codes need == codes need --lang en", a[:200])
+    rc, a, err = expect(["--format", "json", "--lang", "en", "codes", "slot"], 0)
+    check(list(json.loads(a)) == ["slot"], "--format json before the command", a[:200])
+    rc, out, err = expect(["--version", "codes"], 0)
+    check(out.startswith("paroer "), "--version before the command", out)
+    # A single-valued option given twice is a usage error, never a silent replacement.
+    for argv, opt in ((["codes", "--lang", "en", "--lang", "da"], "--lang"), (["codes", "-f", "json", "--format=text"], "--format"),
+                      (["--lang", "en", "codes", "--lang", "en"], "--lang")):
+        rc, out, err = expect(argv, 2, "%s twice -> 2" % opt)
+        check("given twice" in err and opt in err, "%s twice is named" % opt, err)
     expect([], 2, "no command -> 2")
     rc, out, err = expect(["frobnicate"], 2, "unknown command -> 2")
     check("unknown command" in err, "unknown command is named", err)
@@ -155,7 +187,8 @@ def group_validate_bad():
                 continue
             want = open(os.path.join(d, "error"), encoding="utf-8", errors="replace").read().strip()
             flags = open(os.path.join(d, "flags")).read() if os.path.exists(os.path.join(d, "flags")) else ""
-            argv = ["validate", "--type", "relative" if name.startswith("relative-") else "catalog"]
+            argv = ["validate", "--type", "relative" if name.startswith("relative-") else
+                    "hsds" if name.startswith("hsds-") else "catalog"]
             if "strict" in flags:
                 argv.append("--strict")
             rc, out, err = run(*(argv + [inp]))
@@ -165,6 +198,11 @@ def group_validate_bad():
                   "want: %s\ngot:  %s" % (want_line, err[:600]))
             check(re.search(r"^%s:\d+:\d+: error: " % re.escape(inp), err, re.M) is not None or
                   "error:" in err, "bad/%s: FILE:LINE:COLUMN: error:" % name, err[:300])
+            all_path = os.path.join(d, "errors")
+            if os.path.exists(all_path):   # every error of the one pass is printed, in order
+                wants = [w.replace("input.json", inp) for w in open(all_path, encoding="utf-8").read().splitlines() if w]
+                got = [l for l in err.splitlines() if re.match(r"^%s:\d+:\d+: error: " % re.escape(inp), l)]
+                check(got == wants, "bad/%s: every error printed" % name, "want: %s\ngot:  %s" % (wants, got))
         # Detection without --type: a broken relative and a broken catalog.
         rel = write(tmp, "rel.json", '{"id": "x", "age": 40, "municipality": 306,\n "relations": [{"relation": "cousin"}]}\n')
         rc, out, err = expect(["validate", rel], 1, "broken relative -> 1")
@@ -200,7 +238,8 @@ def group_validate_bad():
         # Unreadable file -> 3, even next to a valid one.
         rc, out, err = expect(["validate", src("data", "statutory.json"), os.path.join(tmp, "missing.json")], 3,
                               "unreadable file -> 3")
-        check("missing.json: error: cannot read" in err, "unreadable file is named", err)
+        check("missing.json: error: cannot open the file: no such file or directory" in err,
+              "unreadable file is named, in the library's words", err)
         expect(["validate"], 2, "validate without FILE -> 2")
         expect(["validate", "--type", "movie", cat], 2, "bad --type -> 2")
         # JSON diagnostics.
@@ -211,6 +250,108 @@ def group_validate_bad():
         check(d0["file"] == cat and d0["line"] == 3 and isinstance(d0["column"], int) and "cafe" in d0["message"]
               and d0["text"].startswith(cat + ":3:"), "JSON diagnostic fields", json.dumps(d0))
         check(err == "", "JSON mode prints nothing on stderr", err)
+    finally:
+        shutil.rmtree(tmp)
+
+
+# ---------------------------------------------------------------------------------------------
+def group_hardening():
+    """Counting per argument, --max-errors, relative arrays (issue: hardening)."""
+    tmp = tempfile.mkdtemp(prefix="paroer-cli-")
+    try:
+        # The same file twice: counted per argument, every error printed once.
+        f = src("data", "dk-offers.json")
+        doc = json.load(open(f, encoding="utf-8"))
+        n_ids = len(doc.get("offers", [])) + len(doc.get("providers", [])) + len(doc.get("policies", []))
+        rc, out, err = expect(["validate", "--max-errors", "0", f, f], 1, "validate F F -> 1")
+        printed = len(re.findall(r"^%s:\d+:\d+: error: " % re.escape(f), err, re.M))
+        m = re.search(r"2 files checked: (\d+) valid, (\d+) invalid, 0 unreadable; (\d+) errors?", err)
+        check(m is not None and m.group(1) == "1" and m.group(2) == "1", "validate F F: 1 valid, 1 invalid", err[-300:])
+        check(m is not None and int(m.group(3)) == printed >= n_ids > 0,
+              "validate F F: the errors counted are the errors printed", "%s printed %d ids %d" % (err[-200:], printed, n_ids))
+        rc, out, err = expect(["validate", "--format", "json", f, f], 1)
+        j = json.loads(out)
+        check([x["errors"] for x in j["files"]] == [0, printed] and j["errors"] == printed,
+              "validate F F (JSON): errors per argument", json.dumps(j["files"]))
+        # --max-errors: at most N per file, then one line; counts stay exact.
+        keys = ", ".join('"k%d": 1' % i for i in range(250))
+        w = write(tmp, "w.json", '{"format": "paroer-catalog", "version": 1, %s, "offers": []}\n' % keys)
+        rc, out, err = expect(["validate", w], 0, "250 warnings: valid")
+        lines = re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)
+        check(len(lines) == 100, "100 diagnostics per file by default", str(len(lines)))
+        check(re.search(r"^%s: \u2026 and 150 more \(--max-errors N" % re.escape(w), err, re.M) is not None,
+              "then one line '… and 150 more'", err[-300:])
+        check("0 errors, 250 warnings" in err, "the summary counts all 250", err[-200:])
+        rc, out, err = expect(["validate", "--max-errors", "7", w], 0)
+        check(len(re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)) == 7 and "and 243 more" in err,
+              "--max-errors 7", err[-300:])
+        rc, out, err = expect(["validate", "--max-errors", "0", w], 0)
+        check(len(re.findall(r"^%s:1:\d+: warning: " % re.escape(w), err, re.M)) == 250 and "more" not in err,
+              "--max-errors 0 prints all", err[-300:])
+        rc, out, err = expect(["validate", "--format", "json", w], 0)
+        j = json.loads(out)
+        check(len(j["diagnostics"]) == 100 and j["warnings"] == 250 and j["files"][0]["omitted"] == 150,
+              "JSON: 100 listed, 150 omitted, counts exact", json.dumps(j["files"]))
+        expect(["validate", "--max-errors", "x", w], 2, "--max-errors x -> 2")
+        expect(["validate", "--max-errors", "-1", w], 2, "--max-errors -1 -> 2")
+        # Loads of match/coverage/report print at most --max-errors per file too.
+        bad = write(tmp, "bad.json", '{"format": "paroer-catalog", "version": 1, "offers": [%s]}\n' %
+                    ", ".join('{"id": "o%d", "name": "O", "kind": "cafe"}' % i for i in range(130)))
+        rc, out, err = expect(["coverage", "-c", bad, "-m", "306", "--date", DATE], 1)
+        check(len(re.findall(r"^%s:1:\d+: error: " % re.escape(bad), err, re.M)) == 100 and "and 30 more" in err,
+              "coverage: 100 errors printed, then '… and 30 more'", err[-300:])
+        rc, out, err = expect(["coverage", "-c", bad, "-m", "306", "--date", DATE, "--max-errors", "0"], 1)
+        check(len(re.findall(r"^%s:1:\d+: error: " % re.escape(bad), err, re.M)) == 130, "coverage --max-errors 0", "")
+        # report -o onto one of its inputs is refused (exit 2), however it is spelled.
+        cat = write(tmp, "cat.json", open(src("data", "dk-offers.json"), encoding="utf-8").read())
+        pop = write(tmp, "pop.csv", open(src("tests", "data", "pop-small.csv"), encoding="utf-8").read())
+        before = open(cat, encoding="utf-8").read()
+        os.link(cat, os.path.join(tmp, "hard.json"))
+        os.symlink("cat.json", os.path.join(tmp, "soft.json"))
+        os.mkdir(os.path.join(tmp, "sub"))
+        for spelled in [cat, os.path.join(tmp, "sub", "..", "cat.json"), os.path.join(tmp, "hard.json"),
+                        os.path.join(tmp, "soft.json")]:
+            rc, out, err = expect(["report", "-c", cat, "-m", "306", "--date", DATE, "-o", spelled], 2,
+                                  "report -o onto its catalog (%s) -> 2" % os.path.relpath(spelled, tmp))
+            check("is one of the inputs" in err, "the refusal says why", err)
+        check(open(cat, encoding="utf-8").read() == before, "the catalog is untouched", "")
+        rc, out, err = expect(["report", "-c", src("data", "dk-offers.json"), "-m", "306", "--population", pop,
+                               "--date", DATE, "-o", pop], 2, "report -o onto its population -> 2")
+        check(open(pop, encoding="utf-8").read().startswith("id,"), "the population is untouched", "")
+        # A report is written whole through a temporary file: nothing else is left next to it.
+        outdir = os.path.join(tmp, "out")
+        os.mkdir(outdir)
+        html = os.path.join(outdir, "r.html")
+        write(outdir, "r.html", "old report")
+        os.chmod(html, 0o640)
+        expect(["report", "-c", src("data", "dk-offers.json"), "-m", "306", "--date", DATE, "-o", html], 0)
+        check(open(html, encoding="utf-8").read().startswith("<!DOCTYPE html>"), "the report replaced the old one", "")
+        check(os.listdir(outdir) == ["r.html"], "no temporary file is left", str(os.listdir(outdir)))
+        check(os.stat(html).st_mode & 0o777 == 0o640, "the replaced file keeps its mode", oct(os.stat(html).st_mode))
+        # convert -o replaces a file whole through the same atomic write (mode kept, nothing left beside it).
+        cvdir = os.path.join(tmp, "cv")
+        os.mkdir(cvdir)
+        cv = write(cvdir, "o.json", "old")
+        os.chmod(cv, 0o640)
+        expect(["convert", "--from", "paroer", "--to", "hsds", src("data", "dk-offers.json"), "-o", cv], 0)
+        check(os.listdir(cvdir) == ["o.json"] and os.stat(cv).st_mode & 0o777 == 0o640 and
+              json.load(open(cv, encoding="utf-8")), "convert -o: whole, mode kept, no temporary file",
+              str(os.listdir(cvdir)))
+        # Bad population rows: --max-errors of them, then the loader's line on the rest; the count stays exact.
+        hdr = ("id,age,municipality,employed,relation,conditions,cared_for_age,hours_per_week,cohabiting,"
+               "cared_at_home,terminal,bereaved,needs,modes,slots\n")
+        badpop = write(tmp, "badpop.csv", hdr + "".join("b-%d,50,306,maybe,son_daughter,dementia,80,10,0,1,0,0,respite,,\n" % i
+                                                       for i in range(150)))
+        rc, out, err = expect(["coverage"] + CATALOGS + ["-m", "306", "--date", DATE, "--population", badpop], 0)
+        check(len(re.findall(r"^%s:\d+: error: " % re.escape(badpop), err, re.M)) == 100 and
+              "50 more bad rows were left out" in err and "150 bad rows were left out" in err,
+              "coverage: 100 bad rows listed, the other 50 counted", err[-400:])
+        # A relative document that is an array gets a message about relatives.
+        arr = write(tmp, "rels.json", '[{"id": "x", "age": 40, "municipality": 306, "relations": [{"relation": "parent"}]}]\n')
+        rc, out, err = expect(["validate", arr], 1, "an array of relatives -> 1")
+        check("expected a relative document (a JSON object), found an array" in err and "catalog" not in err,
+              "an array of relatives is reported as a relative document", err)
+        check("\"x\"" not in err and "40" not in err.replace(arr, ""), "and no value of it is printed", err)
     finally:
         shutil.rmtree(tmp)
 
@@ -267,6 +408,27 @@ def group_match():
         rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", bad], 2, "bad date %s -> 2" % bad)
         check("bad date" in err, "bad date is explained", err)
     expect(["match"] + CATALOGS + ["-r", daughter, "--top", "0"], 2, "--top 0 -> 2")
+    # One shown: singular words.
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "--top", "1"], 0)
+    check("; det bedste vises." in out and "de 1 bedste" not in out, "--top 1: 'det bedste vises'", out[:300])
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "--top", "1", "--lang", "en"], 0)
+    check("; showing the best one." in out, "--top 1 --lang en: 'showing the best one'", out[:300])
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "--top", "2"], 0)
+    check("; de 2 bedste vises." in out, "--top 2: 'de 2 bedste vises'", out[:300])
+    # A second -r does not replace the first; numbers with spaces are refused like the loaders refuse them.
+    rc, out, err = expect(["match"] + CATALOGS + ["-r", daughter, "-r", RELATIVES["spouse"]], 2, "-r twice -> 2")
+    check("option '-r' was given twice" in err, "-r twice is named", err)
+    expect(["match"] + CATALOGS + ["--relative=" + daughter, "-r", daughter], 2, "--relative= and -r -> 2")
+    expect(["match"] + CATALOGS + ["-r", daughter, "--top", "2", "-n", "3"], 2, "--top twice -> 2")
+    expect(["match"] + CATALOGS + ["-r", daughter, "--date", DATE, "-d", DATE], 2, "--date twice -> 2")
+    for bad in [" 3", "3 ", "+3", "\t3", ""]:
+        expect(["match"] + CATALOGS + ["-r", daughter, "--top", bad], 2, "--top %r -> 2" % bad)
+    # An unreadable file is said in the same words by every command.
+    rc, out, e_match = expect(["match", "-c", "/nonexistent/cat.json", "-r", daughter], 3)
+    rc, out, e_val = expect(["validate", "/nonexistent/cat.json"], 3)
+    want = "/nonexistent/cat.json: error: cannot open the file: no such file or directory"
+    check(want in e_match and want in e_val, "validate and match: one message for an unreadable file",
+          e_match + e_val)
     expect(["match"] + CATALOGS + ["-r", daughter, "--top", "x"], 2, "--top x -> 2")
     expect(["match"] + CATALOGS, 2, "no -r -> 2")
     expect(["match", "-r", daughter], 2, "no catalog -> 2")
@@ -296,9 +458,14 @@ def group_match():
 # ---------------------------------------------------------------------------------------------
 def coverage_keys(doc, population):
     check(list(doc)[:2] == ["municipality", "date"], "coverage JSON starts with municipality, date", str(list(doc)))
-    want = ["municipality", "date", "coverage", "gaps", "bereavement", "policy", "checks"] + (["population"] if population else [])
+    want = ["municipality", "date", "coverage", "counts", "gaps", "bereavement", "policy", "checks"] + (["population"] if population else [])
     check(list(doc) == want, "coverage JSON top-level keys", str(list(doc)))
     cov = doc["coverage"]
+    cnt = doc["counts"]   # contract 5a: every share is exactly covered / cells
+    check(list(cnt) == list(cov) and cnt["overall"]["cells"] == 3146 and
+          cov["overall"] == cnt["overall"]["covered"] / cnt["overall"]["cells"] and
+          all(cov[k][c] == cnt[k][c]["covered"] / cnt[k][c]["cells"] for k in list(cov)[1:] for c in cov[k]),
+          "coverage counts next to the shares", json.dumps(cnt)[:300])
     check(list(cov) == ["overall", "by_need", "by_condition", "by_relation", "by_age_band"], "coverage keys", str(list(cov)))
     check(0 <= cov["overall"] <= 1 and len(cov["by_need"]) == 11 and len(cov["by_condition"]) == 11 and
           len(cov["by_relation"]) == 6 and len(cov["by_age_band"]) == 5, "coverage shares", json.dumps(cov)[:300])
@@ -344,13 +511,22 @@ def group_coverage():
         check(s in out, "coverage text has " + s, out[:400])
     check(re.search(r"^\s+\[(PASS|WARN|FAIL)\] ", out, re.M) is not None, "checks as PASS/WARN/FAIL", out)
     check(len(re.findall(r"^\s+\[(PASS|WARN|FAIL)\] ", out, re.M)) == 6, "six checks", out)
-    check("ingen tilbud til" in out, "gaps in plain Danish", out)
+    check("Ingen tilbud til" in out, "gaps in plain Danish", out)
     check("p-01" not in out and "p-02" not in out, "no relative's id in coverage output", out)
     rc, out, err = expect(base + ["-m", "306", "--lang", "en"], 0)
-    check("Target-group coverage" in out and "no offer for" in out, "coverage text in English", out[:600])
+    check("Target-group coverage" in out and "No offer for" in out, "coverage text in English", out[:600])
     # Usage and errors.
     expect(["coverage"] + CATALOGS, 2, "coverage without -m and --population -> 2")
     expect(base + ["-m", "1000"], 2, "-m 1000 -> 2")
+    for code in ["999", "100", "0999"]:
+        rc, out, err = expect(base + ["-m", code], 2, "-m %s (no such municipality) -> 2" % code)
+        check("unknown municipality code '%s'" % code in err, "the unknown code %s is named" % code, err)
+    for bad in [" 306", "306 ", "+306", "-306"]:
+        expect(base + ["-m", bad], 2, "-m %r -> 2" % bad)
+    expect(base + ["-m", "306", "-m", "101"], 2, "-m twice -> 2")
+    expect(base + ["-m", "306", "--min-cell", " 5"], 2, "--min-cell ' 5' -> 2")
+    rc, out, err = expect(base + ["-m", "101"], 0)
+    check(out.startswith("Dækning for København (101)"), "the heading names the municipality", out[:100])
     expect(base + ["-m", "abc"], 2, "-m abc -> 2")
     expect(base + ["-m", "306", "--date", "2026-13-01"], 2, "bad date -> 2")
     expect(base + ["-m", "306", "--min-cell", "2", "--population", pop], 2, "--min-cell 2 -> 2")
@@ -453,6 +629,7 @@ GROUPS = {
     "coverage": group_coverage,
     "report": group_report,
     "privacy": group_privacy,
+    "hardening": group_hardening,
 }
 
 

@@ -6,6 +6,24 @@
  * keys are errors). A catalog that loads is walked through every accessor,
  * merged with a fixed catalog, and must load the same without diagnostics. */
 #include "fuzz_common.h"
+#include "json_locate.h"
+
+/* The locator resumes from its previous answer; every diagnostic placed by a
+ * path must sit where a fresh locator puts that path. */
+static void check_positions(const paroer_diagnostics *d, const char *text, size_t size)
+{
+    for (size_t i = 0; i < paroer_diagnostics_count(d); i++) {
+        const char *path = paroer_diagnostic_path(d, i);
+        const char *msg = paroer_diagnostic_message(d, i);
+        if (!path[0] || strncmp(msg, "invalid JSON", 12) == 0 || paroer_diagnostic_line(d, i) <= 0) continue;
+        if (strlen(path) >= 250) continue;   /* cut by the loader: the locator saw another path */
+        pr_locate_ctx fresh = {.data = text, .len = size, .offset = -1};
+        int64_t line = 0, column = 0, offset = 0;
+        pr_json_locate(&fresh, path, &line, &column, &offset);
+        FUZZ_CHECK(line == paroer_diagnostic_line(d, i));
+        FUZZ_CHECK(column == paroer_diagnostic_column(d, i));
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -19,6 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     paroer_catalog *c = NULL;
     int rc = paroer_catalog_load_buffer(&c, text, size, "fuzz.json", &opts);
     fuzz_walk_diagnostics(diag);
+    check_positions(diag, text, size);
     if (rc == PAROER_OK) {
         FUZZ_CHECK(c != NULL);
         FUZZ_CHECK(paroer_diagnostics_error_count(diag) == 0);

@@ -328,6 +328,10 @@ FUZZ_UNUSED static void fuzz_walk_diagnostics(const paroer_diagnostics *d)
         FUZZ_CHECK(paroer_diagnostic_severity(d, i) >= 0);
         FUZZ_CHECK(paroer_diagnostic_message(d, i) != NULL);
         FUZZ_CHECK(paroer_diagnostic_text(d, i) != NULL);
+        /* Values are escaped in every message: no control character can
+         * break a line or forge one (issue: hardening, item 9). */
+        for (const unsigned char *p = (const unsigned char *)paroer_diagnostic_message(d, i); *p; p++)
+            FUZZ_CHECK(*p >= 0x20 && *p != 0x7F);
         sink += strlen(paroer_diagnostic_source(d, i)) + strlen(paroer_diagnostic_path(d, i));
         sink += (size_t)paroer_diagnostic_line(d, i) + (size_t)paroer_diagnostic_column(d, i);
     }

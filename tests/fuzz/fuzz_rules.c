@@ -3,10 +3,11 @@
  * The input drives a small catalog (built through the builder API, so every
  * input is a valid catalog) and a few relatives (through the relative API,
  * some with unknown facts). For each relative, the reference evaluation of
- * every offer (pr_match_reference) must agree with the fast eligible set
- * (pr_match_eligible), with paroer_match() with and without explanations,
- * and with a paroer_matcher (its bit-set prefilter): verdict, exclusion
- * code, relation and score. */
+ * every offer (pr_match_reference, three-valued) must agree with the fast
+ * eligible set (pr_match_eligible, fully known relatives), with paroer_match()
+ * with and without explanations, and with a paroer_matcher (its bit-set
+ * prefilter): verdict (eligible, possible, excluded), exclusion code,
+ * relation and score. */
 #include "fuzz_common.h"
 #include "match_internal.h"
 #include <stdio.h>
@@ -92,6 +93,19 @@ static paroer_relative *make_relative(rd *in)
         for (int32_t fl = 0; fl < 4; fl++)
             if (f & (16u << fl)) FUZZ_CHECK(paroer_relative_relation_set_flag(r, i, fl, 1) == PAROER_OK);
     }
+    unsigned u = byte(in);
+    if (u & 1) {
+        int32_t lo = (int32_t)below(in, 100);
+        FUZZ_CHECK(paroer_relative_set_age_range(r, lo, lo + (int32_t)below(in, 31)) == PAROER_OK);
+    }
+    if (u & 2) FUZZ_CHECK(paroer_relative_set_employed(r, PAROER_UNKNOWN) == PAROER_OK);
+    for (unsigned j = 0; j < nr; j++) {
+        if (!(u & (4u << j))) continue;
+        unsigned what = below(in, 6);
+        if (what == 0) FUZZ_CHECK(paroer_relative_relation_set_conditions_unknown(r, j) == PAROER_OK);
+        else if (what == 1) FUZZ_CHECK(paroer_relative_relation_set_cared_for_age(r, j, PAROER_UNKNOWN) == PAROER_OK);
+        else FUZZ_CHECK(paroer_relative_relation_set_flag(r, j, (int32_t)(what - 2), PAROER_UNKNOWN) == PAROER_OK);
+    }
     if (h & 0x40) FUZZ_CHECK(paroer_relative_add_need(r, (int32_t)below(in, 11)) == PAROER_OK);
     if (h & 0x80) FUZZ_CHECK(paroer_relative_add_mode(r, (int32_t)below(in, 4)) == PAROER_OK);
     if (h & 0x20) FUZZ_CHECK(paroer_relative_add_slot(r, (int32_t)below(in, 3)) == PAROER_OK);
@@ -105,18 +119,27 @@ static void check(const paroer_catalog *c, paroer_matcher *m, const paroer_relat
     uint32_t elig[64];
     FUZZ_CHECK(n <= 64);
     FUZZ_CHECK(pr_match_reference(c, r, F_DATE, ref) == PAROER_OK);
-    int64_t ne = pr_match_eligible(c, r, F_DATE, elig, 64);
-    FUZZ_CHECK(ne >= 0);
-    size_t at = 0;
+    const int unknowns = paroer_relative_has_unknowns(r);
+    size_t ne = 0, np = 0;
     for (size_t i = 0; i < n; i++) {
-        if (ref[i].value != PR_YES) continue;
-        FUZZ_CHECK(at < (size_t)ne && elig[at] == i);
-        at++;
+        ne += ref[i].value == PR_YES;
+        np += ref[i].value == PR_MAYBE;
     }
-    FUZZ_CHECK(at == (size_t)ne);
+    FUZZ_CHECK(unknowns || np == 0);
+    if (!unknowns) {
+        int64_t fe = pr_match_eligible(c, r, F_DATE, elig, 64);
+        FUZZ_CHECK(fe == (int64_t)ne);
+        size_t at = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (ref[i].value != PR_YES) continue;
+            FUZZ_CHECK(at < ne && elig[at] == i);
+            at++;
+        }
+    }
     paroer_match_options o;
     FUZZ_CHECK(paroer_match_options_init(&o, PAROER_MATCH_OPTIONS_VERSION) == PAROER_OK);
     o.date = F_DATE;
+    o.possible = 1;
     paroer_match_result *fast = NULL, *ex = NULL;
     FUZZ_CHECK(paroer_match(&fast, c, r, &o) == PAROER_OK);
     o.explain = 1;
@@ -125,15 +148,22 @@ static void check(const paroer_catalog *c, paroer_matcher *m, const paroer_relat
     FUZZ_CHECK(paroer_matcher_match(m, r, &mr) == PAROER_OK);
     const paroer_match_result *all[3] = {fast, ex, mr};
     for (int w = 0; w < 3; w++) {
-        FUZZ_CHECK(paroer_match_result_count(all[w]) == (size_t)ne);
-        for (size_t i = 0; i < (size_t)ne; i++) {
+        FUZZ_CHECK(paroer_match_result_count(all[w]) == ne + np);
+        FUZZ_CHECK(paroer_match_result_outcome_count(all[w], PAROER_OUTCOME_POSSIBLE) == np);
+        for (size_t i = 0; i < ne + np; i++) {
             size_t idx = paroer_offer_index(paroer_match_result_offer(all[w], i));
-            FUZZ_CHECK(ref[idx].value == PR_YES);
+            FUZZ_CHECK(ref[idx].value == (i < ne ? PR_YES : PR_MAYBE));
+            FUZZ_CHECK(paroer_match_result_outcome(all[w], i) ==
+                       (i < ne ? PAROER_OUTCOME_ELIGIBLE : PAROER_OUTCOME_POSSIBLE));
             FUZZ_CHECK(paroer_match_result_score(all[w], i) == ref[idx].score);
             FUZZ_CHECK(paroer_match_result_relation(all[w], i) == (int32_t)ref[idx].relation);
+            FUZZ_CHECK(paroer_match_result_missing_count(all[w], i) == (size_t)__builtin_popcount(ref[idx].missing));
         }
+        FUZZ_CHECK(paroer_match_result_question_count(all[w]) == paroer_match_result_question_count(all[0]));
+        for (size_t q = 0; q < paroer_match_result_question_count(all[w]); q++)
+            FUZZ_CHECK(paroer_match_result_question_decided(all[w], q) == paroer_match_result_question_decided(all[0], q));
     }
-    FUZZ_CHECK(paroer_match_result_excluded_count(ex) == n - (size_t)ne);
+    FUZZ_CHECK(paroer_match_result_excluded_count(ex) == n - ne - np);
     for (size_t i = 0; i < paroer_match_result_excluded_count(ex); i++) {
         size_t idx = paroer_offer_index(paroer_match_result_excluded_offer(ex, i));
         FUZZ_CHECK(ref[idx].value == PR_NO);
@@ -151,6 +181,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     paroer_match_options o;
     FUZZ_CHECK(paroer_match_options_init(&o, PAROER_MATCH_OPTIONS_VERSION) == PAROER_OK);
     o.date = F_DATE;
+    o.possible = 1;
     paroer_matcher *m = NULL;
     FUZZ_CHECK(paroer_matcher_new(&m, c, &o) == PAROER_OK);
     for (int k = 0; k < 4; k++) {

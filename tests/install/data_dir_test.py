@@ -111,7 +111,7 @@ def main():
         # 3. Not found: the message names every place, never the source tree.
         r = ask(lib_a, "kl-codes.tsv")
         check(r["rc"] == -6 and r["path"] == "", "missing file -> PAROER_ENOTFOUND, empty buffer", r)
-        check("kl-codes.tsv not found" in r["message"] and os.path.join(a, "lib") in r["message"]
+        check("kl-codes.tsv not found" in r["message"] and os.path.join(real(a), "share", "paroer") in r["message"]
               and "PAROER_DATADIR is not set" in r["message"], "the message names the places tried", r)
         check(args.source not in r["message"], "an installed copy never looks in the source tree", r)
         # 4. A moved prefix still works.

@@ -140,7 +140,11 @@ def main():
     expect(["overview", "-c", "/nonexistent.json"], 3, "missing catalog -> 3")
     rc, out, err = expect(["coverage"] + cats + ["-m", "306", "--format", "csv"], 2, "csv is for overview only")
     rc, out, err = expect(["overview", "--help"], 0)
-    check("paroer overview -c CATALOG" in out, "overview --help", out[:200])
+    check("paroer overview -c KATALOG" in out, "overview --help (Danish)", out[:200])
+    rc, out, err = expect(["overview", "--help", "--lang", "en"], 0)
+    check("paroer overview -c CATALOG" in out, "overview --help --lang en", out[:200])
+    rc, out, err = expect(["--help"], 0)
+    check("overview -c KATALOG" in out, "overview in the list of commands", out)
 
     if FAILURES:
         print("%d of %d checks failed:" % (len(FAILURES), CHECKS[0]))

@@ -13,6 +13,9 @@
    at all (no uncaught error, no Content-Security-Policy refusal), and the PNG
    is not blank (many colours, a fair share of non-white pixels).
 4. Does the same DOM check for the English national report.
+5. With --library, writes the Odsherred report again from Python
+   (Coverage.to_html() over that libparoer): it must be the CLI's file byte
+   for byte, and it renders without console messages.
 
 Exit 0 when all holds, 1 on failure, 77 (ctest SKIP_RETURN_CODE) when no
 Chromium is installed. The report and screenshot are left in --out (default:
@@ -55,6 +58,7 @@ def main():
     ap.add_argument("--source", required=True)
     ap.add_argument("--synth")
     ap.add_argument("--out", default=os.getcwd())
+    ap.add_argument("--library", help="libparoer.so for the Python binding's report")
     args = ap.parse_args()
 
     browser = find_chromium()
@@ -128,6 +132,31 @@ def main():
         check('data-ready="yes"' in dom and 'lang="en"' in dom, "the English national page renders", dom[-500:])
         console = [line for line in log.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
         check(not console, "no console message on the national page", "\n".join(console))
+
+        # 4. The same page from Python.
+        if args.library:
+            html_py = os.path.join(args.out, "report-odsherred-python.html")
+            script = (
+                "import os, sys, paroer\n"
+                "cats, pop, out = sys.argv[1].split(os.pathsep), sys.argv[2], sys.argv[3]\n"
+                "with paroer.Catalog.load(*cats) as c:\n"
+                "    cov = c.coverage(306, '2026-03-01', population=pop)\n"
+                "    html = cov.to_html(sources=[os.path.basename(x) for x in cats],\n"
+                "                       population_name=os.path.basename(pop))\n"
+                "open(out, 'wb').write(html.encode('utf-8'))\n")
+            penv = dict(env, PAROER_LIBRARY=args.library,
+                        PYTHONPATH=os.path.join(args.source, "bindings", "python"), PYTHONDONTWRITEBYTECODE="1")
+            p = subprocess.run([sys.executable, "-c", script, os.pathsep.join(catalogs), pop, html_py],
+                               capture_output=True, env=penv)
+            check(p.returncode == 0, "Python writes the report", p.stderr.decode())
+            if p.returncode == 0:
+                same = open(html_py, "rb").read() == open(html, "rb").read()
+                check(same, "Python's report is the CLI's, byte for byte", html_py + " vs " + html)
+                rc, dom, log = chromium(browser, tmp, ["--dump-dom", "--enable-logging=stderr", "--v=0"],
+                                        "file://" + os.path.abspath(html_py))
+                check('data-ready="yes"' in dom, "Python's page renders", dom[-500:])
+                console = [line for line in log.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
+                check(not console, "no console message on Python's page", "\n".join(console))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

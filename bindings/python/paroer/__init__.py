@@ -24,14 +24,15 @@ from . import _lib
 from ._lib import AbiMismatch, LibraryNotFound
 from .builder import CatalogBuilder
 from .catalog import (ActionPlan, AgeRange, Catalog, Contact, ExternalCode, Goal, Offer, Policy, Provider,
-                      Target, statutory_path)
+                      Target, data_path, statutory_path)
 from .klcodes import SYSTEM_FFB, SYSTEM_FSIII, KLCode, kl_codes, kl_codes_for, kl_lookup
 from .errors import (CallbackError, ClosedError, Diagnostic, DuplicateError, Error, FileError, InvalidArgument,
                      NotFoundError, OutOfMemory, ParseError, SchemaError)
-from .match import Exclusion, Match, MatchResult
+from .coverage import Coverage
+from .match import Exclusion, Interview, Match, MatchResult, Outcome, Question
 from .population import Population
 from .overview import Overview
-from .relative import CareRelation, Relative
+from .relative import UNKNOWN, CareRelation, Relative
 from .vocab import (LISTS, Access, AgeBand, Area, Bereavement, Code, Condition, Flag, GoalCategory, Lang, Mode,
                     Need, OfferKind, ProviderKind, Relation, Slot, Status, age_band_of, kind_default_needs)
 
@@ -57,11 +58,12 @@ def today():  # type: ignore[no-untyped-def]
 __all__ = [
     "Catalog", "CatalogBuilder", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy",
     "Goal", "ActionPlan", "Relative", "CareRelation", "Population", "Match", "Exclusion", "MatchResult",
+    "Coverage", "Outcome", "Question", "Interview", "UNKNOWN",
     "Error", "OutOfMemory", "InvalidArgument", "ParseError", "SchemaError", "NotFoundError", "FileError",
     "CallbackError", "DuplicateError", "ClosedError", "Diagnostic", "LibraryNotFound", "AbiMismatch",
     "Code", "LISTS", "Condition", "Relation", "AgeBand", "Flag", "Bereavement", "Need", "OfferKind", "Mode", "Slot",
     "Access", "ProviderKind", "Area", "Status", "GoalCategory", "Lang", "age_band_of", "kind_default_needs",
-    "statutory_path", "KLCode", "SYSTEM_FSIII", "SYSTEM_FFB", "kl_codes", "kl_lookup", "kl_codes_for",
+    "statutory_path", "data_path", "KLCode", "SYSTEM_FSIII", "SYSTEM_FFB", "kl_codes", "kl_lookup", "kl_codes_for",
     "library_version", "today", "LIBRARY_PATH", "ABI_VERSION", "__version__",
     "Overview",
 ]

@@ -6,10 +6,13 @@ The library is found as follows:
 
 1. the environment variable ``PAROER_LIBRARY``, if set, names the file to load
    (an absolute path, or a name the dynamic loader resolves);
-2. otherwise ``libparoer.so.1`` (the ABI this binding was written for) is
+2. a copy installed by ``cmake --install`` loads the library installed with it:
+   ``paroer/_installed.py`` (written at install time) gives the library
+   directory relative to the package, so a moved prefix still works;
+3. otherwise ``libparoer.so.1`` (the ABI this binding was written for) is
    loaded through the dynamic loader (``LD_LIBRARY_PATH``, ``ldconfig`` cache,
    the default directories);
-3. otherwise whatever :func:`ctypes.util.find_library` finds for ``paroer``.
+4. otherwise whatever :func:`ctypes.util.find_library` finds for ``paroer``.
 
 If none of them loads, :class:`LibraryNotFound` (an :class:`ImportError`)
 names every place that was tried. A library whose ``paroer_abi_version()``
@@ -39,6 +42,16 @@ class AbiMismatch(ImportError):
     """The loaded libparoer has an ABI version this binding does not know."""
 
 
+def _installed_library() -> Optional[str]:
+    """The library installed with this copy of the package (None in the source tree or a pip install)."""
+    try:
+        from . import _installed  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.normpath(os.path.join(here, _installed.LIBDIR, _installed.SONAME))
+
+
 def _load() -> Tuple[ctypes.CDLL, str]:
     tried: List[str] = []
     env = os.environ.get("PAROER_LIBRARY")
@@ -48,7 +61,11 @@ def _load() -> Tuple[ctypes.CDLL, str]:
         except OSError as exc:
             raise LibraryNotFound(
                 f"cannot load libparoer from PAROER_LIBRARY={env!r}: {exc}") from None
-    candidates = [SONAME]
+    candidates = []
+    installed = _installed_library()
+    if installed:
+        candidates.append(installed)
+    candidates.append(SONAME)
     found = ctypes.util.find_library("paroer")
     if found and found not in candidates:
         candidates.append(found)
@@ -97,28 +114,50 @@ class LoadOptions(Structure):
 
 
 class MatchOptions(Structure):
-    """paroer_match_options (match.h), version 1."""
+    """paroer_match_options (match.h), version 2."""
     _fields_ = [("version", c_uint32), ("date", c_int32), ("top", c_uint32), ("explain", c_int),
-                ("allocator", c_void_p)]
+                ("allocator", c_void_p), ("possible", c_int)]
 
 
 class CoverageOptions(Structure):
-    """paroer_coverage_options (coverage.h), version 1."""
+    """paroer_coverage_options (coverage.h), version 2."""
     _fields_ = [("version", c_uint32), ("date", c_int32), ("municipality", c_int32),
                 ("population", c_void_p), ("min_cell", c_uint32), ("allocator", c_void_p),
-                ("lang", c_int32), ("max_unmet", c_uint32)]
+                ("lang", c_int32), ("max_unmet", c_uint32),
+                # version 2
+                ("population_file", c_char_p), ("population_load", c_void_p), ("threads", c_uint32),
+                ("parallel_for", c_void_p), ("parallel_ctx", c_void_p)]
+
+
+class HsdsOptions(Structure):
+    """paroer_hsds_options (hsds.h), version 1."""
+    _fields_ = [("version", c_uint32), ("hsds_version", c_int32), ("flags", c_uint32), ("allocator", c_void_p),
+                ("diagnostics", c_void_p), ("max_errors", c_uint32), ("municipality", c_int32), ("date", c_int32)]
+
+
+HSDS_OPTIONS_VERSION = 1
+HSDS_STRICT, HSDS_GUESS_KIND = 1, 2
+
+
+class ReportOptions(Structure):
+    """paroer_report_options (report.h), version 1."""
+    _fields_ = [("version", c_uint32), ("lang", c_int32), ("age_band", c_int32), ("sources", POINTER(c_char_p)),
+                ("source_count", c_size_t), ("population_name", c_char_p), ("allocator", c_void_p)]
+
+
+REPORT_OPTIONS_VERSION = 1
+LOAD_OPTIONS_VERSION = 1
+MATCH_OPTIONS_VERSION = 2
+#: PAROER_UNKNOWN (relative.h)
+C_UNKNOWN = -2
+COVERAGE_OPTIONS_VERSION = 2
+OVERVIEW_OPTIONS_VERSION = 1
 
 
 class OverviewOptions(Structure):
     """paroer_overview_options (overview.h), version 1."""
     _fields_ = [("version", c_uint32), ("date", c_int32), ("municipalities", POINTER(c_int32)),
                 ("n_municipalities", c_size_t), ("allocator", c_void_p)]
-
-
-LOAD_OPTIONS_VERSION = 1
-OVERVIEW_OPTIONS_VERSION = 1
-MATCH_OPTIONS_VERSION = 1
-COVERAGE_OPTIONS_VERSION = 1
 LOAD_STRICT = 1
 
 #: paroer_match_cb
@@ -167,6 +206,14 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_catalog_load_buffer": (_I, [PP, _S, _SZ, _S, POINTER(LoadOptions)]),
     "paroer_catalog_load_files": (_I, [PP, POINTER(_S), _SZ, POINTER(LoadOptions)]),
     "paroer_catalog_merge": (_I, [PP, PP, _SZ, POINTER(LoadOptions)]),
+    "paroer_catalog_to_json": (_I, [P, POINTER(c_void_p), POINTER(_SZ)]),
+    # hsds.h
+    "paroer_hsds_options_init": (_I, [POINTER(HsdsOptions), _U32]),
+    "paroer_catalog_to_hsds": (_I, [P, POINTER(HsdsOptions), POINTER(c_void_p), POINTER(_SZ)]),
+    "paroer_catalog_from_hsds_file": (_I, [PP, _S, POINTER(HsdsOptions)]),
+    "paroer_catalog_from_hsds_files": (_I, [PP, POINTER(_S), _SZ, POINTER(HsdsOptions)]),
+    "paroer_catalog_from_hsds_buffer": (_I, [PP, _S, _SZ, _S, POINTER(HsdsOptions)]),
+    "paroer_hsds_detect": (_I, [_S, _SZ]),
     "paroer_catalog_free": (None, [P]),
     "paroer_catalog_municipality": (_I32, [P]),
     "paroer_catalog_memory_size": (_SZ, [P]),
@@ -299,6 +346,26 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_relative_relation_flags": (_U32, [P, _SZ]),
     # match.h
     "paroer_match_options_init": (_I, [POINTER(MatchOptions), _U32]),
+    "paroer_fact_code": (_S, [_I32]),
+    "paroer_match_result_has_unknowns": (_I, [P]),
+    "paroer_match_result_missing_count": (_SZ, [P, _SZ]),
+    "paroer_match_result_missing": (_I32, [P, _SZ, _SZ]),
+    "paroer_match_result_question_count": (_SZ, [P]),
+    "paroer_match_result_question_fact": (_I32, [P, _SZ]),
+    "paroer_match_result_question_relation": (_I32, [P, _SZ]),
+    "paroer_match_result_question_decided": (_U64, [P, _SZ]),
+    "paroer_match_result_question_answers": (_U32, [P, _SZ]),
+    "paroer_match_result_question_code": (_SZ, [P, _SZ, c_char_p, _SZ]),
+    "paroer_relative_set_age": (_I, [P, _I32]),
+    "paroer_relative_set_age_range": (_I, [P, _I32, _I32]),
+    "paroer_relative_age_min": (_I32, [P]),
+    "paroer_relative_age_max": (_I32, [P]),
+    "paroer_relative_employed_state": (_I, [P]),
+    "paroer_relative_has_unknowns": (_I, [P]),
+    "paroer_relative_relation_set_conditions_unknown": (_I, [P, _SZ]),
+    "paroer_relative_relation_conditions_known": (_I, [P, _SZ]),
+    "paroer_relative_relation_flag": (_I, [P, _SZ, _I32]),
+    "paroer_relative_relation_unknown_flags": (_U32, [P, _SZ]),
     "paroer_match_rule_code": (_S, [_I32, _I32]),
     "paroer_match_outcome_code": (_S, [_I32]),
     "paroer_match": (_I, [PP, P, P, POINTER(MatchOptions)]),
@@ -334,6 +401,7 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_population_relative": (_I, [PP, P, _SZ, P]),
     # statutory.h
     "paroer_statutory_path": (_I, [c_char_p, _SZ]),
+    "paroer_data_path": (_I, [c_char_p, _SZ, c_char_p]),
     "paroer_catalog_load_with_statutory": (_I, [PP, POINTER(_S), _SZ, POINTER(LoadOptions)]),
     # klcodes.h
     "paroer_kl_count": (_SZ, []),
@@ -348,6 +416,10 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "paroer_coverage_compute": (_I, [PP, P, POINTER(CoverageOptions)]),
     "paroer_coverage_free": (None, [P]),
     "paroer_coverage_to_json": (_I, [P, POINTER(c_void_p), POINTER(_SZ)]),
+    # report.h, municipality.h
+    "paroer_report_options_init": (_I, [POINTER(ReportOptions), _U32]),
+    "paroer_report_html": (_I, [P, P, POINTER(ReportOptions), POINTER(c_void_p), POINTER(_SZ)]),
+    "paroer_municipality_name": (_S, [_I32]),
     # overview.h
     "paroer_overview_options_init": (_I, [POINTER(OverviewOptions), _U32]),
     "paroer_overview_compute": (_I, [PP, P, POINTER(OverviewOptions)]),

@@ -30,13 +30,13 @@ from .vocab import (Access, Area, Bereavement, Code, Condition, Flag, GoalCatego
                     ProviderKind, Relation, Slot, Status)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .coverage import PopulationLike
+    from .coverage import Coverage, PopulationLike
     from .match import MatchResult, RelativeLike
     from .overview import Overview
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-__all__ = ["statutory_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
+__all__ = ["statutory_path", "data_path", "Catalog", "Provider", "Offer", "Target", "AgeRange", "Contact", "ExternalCode", "Policy", "Goal",
            "ActionPlan"]
 
 
@@ -353,6 +353,16 @@ def statutory_path() -> str:
     return os.fsdecode(buf.value)
 
 
+def data_path(name: Optional[str] = None) -> str:
+    """A file of the data installed with the library (``"municipalities.csv"``), or with no
+    name its data directory, found as :func:`statutory_path` finds statutory.json
+    (``paroer_data_path()``); :class:`~paroer.NotFoundError` if none holds it."""
+    from ctypes import create_string_buffer
+    buf = create_string_buffer(4096)
+    check(fn.paroer_data_path(buf, len(buf), None if name is None else os.fsencode(name)))
+    return os.fsdecode(buf.value)
+
+
 class Catalog:
     """An immutable catalog of providers, offers and policies (contract section 2).
 
@@ -439,6 +449,80 @@ class Catalog:
                 err.diagnostics = diags.read()
                 raise err
             return cls._from_ptr(out.value, diags.read())  # type: ignore[arg-type]
+
+    @classmethod
+    def from_hsds(cls, source: Union[PathLike, str, bytes, Sequence[PathLike]], name: Optional[str] = None, *,
+                  strict: bool = False, guess_kind: bool = False, municipality: Union[int, str, None] = None,
+                  max_errors: Optional[int] = None) -> "Catalog":
+        """Reads Open Referral HSDS 3.0/3.1 (contract section 7, docs/hsds.md).
+
+        Args:
+            source: JSON text (``str`` starting with ``[`` or ``{``, or ``bytes``), a file
+                or data-package directory (path-like or other ``str``), or a list of those paths.
+            name: The name used in messages for JSON text.
+            strict: A service that cannot be mapped is an error, not a warning.
+            guess_kind: Take the kind from the words of the name and description
+                when no taxonomy term gives one.
+            municipality: The municipality of services whose areas name none.
+
+        Services that cannot be mapped are left out and listed in :attr:`warnings`.
+        """
+        opts = _lib.HsdsOptions()
+        check(fn.paroer_hsds_options_init(byref(opts), _lib.HSDS_OPTIONS_VERSION))
+        if strict:
+            opts.flags |= _lib.HSDS_STRICT
+        if guess_kind:
+            opts.flags |= _lib.HSDS_GUESS_KIND
+        if municipality is not None:
+            opts.municipality = municipality_code(municipality)
+        if max_errors is not None:
+            if max_errors < 1:
+                raise ValueError("max_errors must be at least 1")
+            opts.max_errors = max_errors
+        with DiagnosticsList() as diags:
+            opts.diagnostics = diags.ptr
+            out = c_void_p()
+            text: Optional[bytes] = None
+            if isinstance(source, bytes):
+                text = source
+            elif isinstance(source, str) and source.lstrip()[:1] in ("[", "{"):
+                text = source.encode("utf-8")
+            if text is not None:
+                rc = fn.paroer_catalog_from_hsds_buffer(byref(out), text, len(text), _lib.encode(name), byref(opts))
+            else:
+                paths = list(source) if isinstance(source, (list, tuple)) else [source]  # type: ignore[list-item]
+                names = [fspath(p) for p in paths]
+                arr = (c_char_p * max(1, len(names)))(*names)
+                rc = fn.paroer_catalog_from_hsds_files(byref(out), arr, len(names), byref(opts))
+            if rc != 0:
+                err = last_error(rc)
+                err.diagnostics = diags.read()
+                raise err
+            return cls._from_ptr(out.value, diags.read())  # type: ignore[arg-type]
+
+    def to_json(self) -> str:
+        """The catalog as a catalog document (contract section 2), on one line; loading it
+        gives the same catalog."""
+        with self._h.use() as ptr:
+            out, n = c_void_p(), _lib.c_size_t()
+            check(fn.paroer_catalog_to_json(ptr, byref(out), byref(n)))
+            return _lib.take_string(out, n.value)
+
+    def to_hsds(self, version: str = "3.1", *, date: DateLike = None) -> str:
+        """The catalog as HSDS: a JSON array of service objects (``version`` "3.0" or "3.1").
+        ``date`` is the ``updated`` of 3.1 capacities of offers without a verified date
+        (default today)."""
+        versions = {"3.0": 30, "3.1": 31}
+        if str(version) not in versions:
+            raise ValueError("version must be '3.0' or '3.1'")
+        opts = _lib.HsdsOptions()
+        check(fn.paroer_hsds_options_init(byref(opts), _lib.HSDS_OPTIONS_VERSION))
+        opts.hsds_version = versions[str(version)]
+        opts.date = date_to_c(date)
+        with self._h.use() as ptr:
+            out, n = c_void_p(), _lib.c_size_t()
+            check(fn.paroer_catalog_to_hsds(ptr, byref(opts), byref(out), byref(n)))
+            return _lib.take_string(out, n.value)
 
     @classmethod
     def merge(cls, *catalogs: "Catalog") -> "Catalog":
@@ -614,9 +698,10 @@ class Catalog:
 
     def coverage(self, municipality: Union[int, str, None] = None, date: DateLike = None,
                  population: "PopulationLike" = None, *, min_cell: Optional[int] = None, lang: str = "en",
-                 max_unmet: Optional[int] = None) -> Dict[str, Any]:
+                 max_unmet: Optional[int] = None, threads: int = 1) -> "Coverage":
         """Coverage of a municipality (contract section 5) as the dict of
-        ``paroer coverage --format json``.
+        ``paroer coverage --format json`` (a :class:`~paroer.Coverage`, whose
+        ``to_html()`` writes the report of ``paroer report``).
 
         Args:
             municipality: Municipality code (306, "0306"); None for national
@@ -626,9 +711,12 @@ class Catalog:
             min_cell: Suppress breakdown cells with fewer relatives (default 5, at least 3).
             lang: Language of the checks' details: ``"en"`` (default) or ``"da"``.
             max_unmet: How many unmet (need, condition) pairs to keep (default 10).
+            threads: Threads reading a population given as a path, which is streamed
+                (0: one a core); the result is the same for every value.
         """
         from .coverage import coverage
-        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet)
+        return coverage(self, municipality, date, population, min_cell=min_cell, lang=lang, max_unmet=max_unmet,
+                        threads=threads)
 
     def overview(self, date: DateLike = None, *,
                  municipalities: Optional[Iterable[Union[int, str]]] = None) -> "Overview":

@@ -10,7 +10,10 @@ objects.
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import json
+from ctypes import create_string_buffer
+from fractions import Fraction
 from collections.abc import Sequence
 from contextlib import ExitStack
 from ctypes import byref, c_void_p
@@ -28,7 +31,36 @@ from .vocab import Code, Flag
 if TYPE_CHECKING:  # pragma: no cover
     from .catalog import Catalog, _Contents
 
-__all__ = ["Match", "Exclusion", "MatchResult"]
+__all__ = ["Match", "Exclusion", "MatchResult", "Outcome", "Question", "Interview"]
+
+
+class Outcome(str, enum.Enum):
+    """The outcome of an offer for a relative (equal to its code string)."""
+    ELIGIBLE = "eligible"
+    EXCLUDED = "excluded"
+    POSSIBLE = "possible"
+    """Only a fact that is :data:`~paroer.UNKNOWN` decides it (contract 4a)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """An unknown fact worth asking (contract 4a), best first in :attr:`MatchResult.questions`."""
+    fact: str
+    """``age``, ``employed`` or ``relations[N].<fact>``."""
+    kind: str
+    """The fact alone: ``age``, ``employed``, ``conditions``, ``cared_for_age``, ``cohabiting``, …"""
+    relation: Optional[int]
+    """The relation's index, None for ``age`` and ``employed``."""
+    decided: int
+    answers: int
+
+    @property
+    def score(self) -> Fraction:
+        """The mean number of possible offers an answer decides, exactly."""
+        return Fraction(self.decided, self.answers)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"fact": self.fact, "decided": self.decided, "answers": self.answers}
 
 
 @dataclass(frozen=True)
@@ -41,13 +73,18 @@ class Match:
     """Index (in the relative's ``relations``) of the relation the offer matched."""
     reasons: Tuple[str, ...]
     """Reason codes: ``need:respite``, ``condition:dementia``, ``strain:high``, ``stale``, …"""
-    outcome: str = "eligible"
-    """``eligible`` (a later library adds ``possible``)."""
+    outcome: str = Outcome.ELIGIBLE
+    """:class:`Outcome` ``ELIGIBLE``, or ``POSSIBLE`` for a relative with unknown facts."""
+    missing: Tuple[str, ...] = ()
+    """For a possible offer, the unknown facts its relation needs (``age``, ``cohabiting``, …)."""
 
     def to_dict(self) -> Dict[str, Any]:
-        """As one entry of ``matches`` in ``paroer match --format json``."""
-        return {"offer": self.offer.id, "name": self.offer.name, "kind": self.offer.kind.code, "score": self.score,
-                "relation": self.relation, "reasons": list(self.reasons)}
+        """As one entry of ``matches`` (or ``possible``) in ``paroer match --format json``."""
+        d = {"offer": self.offer.id, "name": self.offer.name, "kind": self.offer.kind.code, "score": self.score,
+             "relation": self.relation, "reasons": list(self.reasons)}
+        if self.outcome == Outcome.POSSIBLE:
+            d["missing"] = list(self.missing)
+        return d
 
 
 @dataclass(frozen=True)
@@ -74,10 +111,16 @@ class MatchResult(Sequence):  # type: ignore[type-arg]
     ``excluded_count`` (offers that are not eligible, explained or not).
     """
 
-    __slots__ = ("relative_id", "date", "matches", "excluded", "explained", "eligible_count", "excluded_count")
+    __slots__ = ("relative_id", "date", "matches", "excluded", "explained", "eligible_count", "excluded_count",
+                 "possible_count", "questions", "has_unknowns")
 
     def __init__(self, relative_id: Optional[str], date: _dt.date, matches: Tuple[Match, ...],
-                 excluded: Tuple[Exclusion, ...], explained: bool, eligible_count: int, excluded_count: int) -> None:
+                 excluded: Tuple[Exclusion, ...], explained: bool, eligible_count: int, excluded_count: int,
+                 possible_count: int = 0, questions: Tuple[Question, ...] = (), has_unknowns: bool = False) -> None:
+        self.possible_count = possible_count
+        self.questions = questions
+        """The questions to ask next, best first (contract 4a)."""
+        self.has_unknowns = has_unknowns
         self.relative_id = relative_id
         self.date = date
         self.matches = matches
@@ -116,10 +159,18 @@ class MatchResult(Sequence):  # type: ignore[type-arg]
         """The matched offers, best first."""
         return tuple(m.offer for m in self.matches)
 
+    @property
+    def possible(self) -> Tuple[Match, ...]:
+        """The possible entries (after the eligible ones)."""
+        return tuple(m for m in self.matches if m.outcome == Outcome.POSSIBLE)
+
     def to_dict(self) -> Dict[str, Any]:
-        """The result as the JSON object of ``paroer match --format json`` (contract section 6)."""
+        """The result as the JSON object of ``paroer match --format json`` (contract sections 6, 6a)."""
         d: Dict[str, Any] = {"relative": self.relative_id, "date": self.date.isoformat(),
-                             "matches": [m.to_dict() for m in self.matches]}
+                             "matches": [m.to_dict() for m in self.matches if m.outcome != Outcome.POSSIBLE]}
+        if self.has_unknowns:
+            d["possible"] = [m.to_dict() for m in self.possible]
+            d["questions"] = [q.to_dict() for q in self.questions]
         if self.explained:
             d["excluded"] = [x.to_dict() for x in self.excluded]
         return d
@@ -135,11 +186,14 @@ def _copy_result(r: int, contents: "_Contents") -> MatchResult:
     matches = []
     for i in range(fn.paroer_match_result_count(r)):
         nreasons = fn.paroer_match_result_reason_count(r, i)
-        outcome = _lib.text(fn.paroer_match_outcome_code(fn.paroer_match_result_outcome(r, i))) or "eligible"
+        outcome = Outcome(_lib.text(fn.paroer_match_outcome_code(fn.paroer_match_result_outcome(r, i))) or "eligible")
+        missing = tuple(_lib.text(fn.paroer_fact_code(fn.paroer_match_result_missing(r, i, k))) or ""
+                        for k in range(fn.paroer_match_result_missing_count(r, i)))
         matches.append(Match(
             offer=offers[fn.paroer_offer_index(fn.paroer_match_result_offer(r, i))],
             score=fn.paroer_match_result_score(r, i), relation=fn.paroer_match_result_relation(r, i),
             reasons=tuple(_lib.text(fn.paroer_match_result_reason(r, i, k)) or "" for k in range(nreasons)),
+            missing=missing,
             outcome=outcome))
     excluded = []
     for i in range(fn.paroer_match_result_excluded_count(r)):
@@ -153,7 +207,19 @@ def _copy_result(r: int, contents: "_Contents") -> MatchResult:
                        matches=tuple(matches), excluded=tuple(excluded),
                        explained=bool(fn.paroer_match_result_explained(r)),
                        eligible_count=int(fn.paroer_match_result_outcome_count(r, 0)),
-                       excluded_count=int(fn.paroer_match_result_outcome_count(r, 1)))
+                       excluded_count=int(fn.paroer_match_result_outcome_count(r, 1)),
+                       possible_count=int(fn.paroer_match_result_outcome_count(r, 2)),
+                       questions=tuple(_question(r, q) for q in range(fn.paroer_match_result_question_count(r))),
+                       has_unknowns=bool(fn.paroer_match_result_has_unknowns(r)))
+
+
+def _question(r: int, q: int) -> Question:
+    buf = create_string_buffer(64)
+    fn.paroer_match_result_question_code(r, q, buf, 64)
+    rel = fn.paroer_match_result_question_relation(r, q)
+    return Question(fact=buf.value.decode(), kind=_lib.text(fn.paroer_fact_code(fn.paroer_match_result_question_fact(r, q))) or "",
+                    relation=None if rel < 0 else int(rel), decided=int(fn.paroer_match_result_question_decided(r, q)),
+                    answers=int(fn.paroer_match_result_question_answers(r, q)))
 
 
 def _options(date: DateLike, top: Optional[int], explain: bool, *, resolve_today: bool = False) -> MatchOptions:
@@ -165,6 +231,7 @@ def _options(date: DateLike, top: Optional[int], explain: bool, *, resolve_today
             raise ValueError(f"top must be a positive int (or None for all), not {top!r}")
         opts.top = top
     opts.explain = 1 if explain else 0
+    opts.possible = 1  # the binding, like the CLI, always asks for possible outcomes (contract 4a)
     return opts
 
 
@@ -243,3 +310,71 @@ def match_many(catalog: "Catalog", relatives: Iterable[RelativeLike], date: Date
             for rel, owned in chunk:
                 if owned:
                     rel.close()
+
+
+class Interview:
+    """Drives the questions of contract 4a for one relative, as ``paroer ask`` does.
+
+    ::
+
+        iv = paroer.Interview(catalog, {"age": paroer.UNKNOWN, "municipality": 330, "employed": paroer.UNKNOWN,
+                                        "relations": [{"relation": "son_daughter", "conditions": ["dementia"],
+                                                       "cohabiting": paroer.UNKNOWN}]})
+        while iv.question:
+            iv.answer(True)          # or iv.skip()
+        print(iv.result.offers)
+
+    The relative is copied; answers change the copy only.
+    """
+
+    def __init__(self, catalog: "Catalog", relative: RelativeLike, *, date: DateLike = None,
+                 top: Optional[int] = None) -> None:
+        rel, owned = as_relative(relative)
+        self._catalog = catalog
+        self._rel = Relative.from_dict(rel.to_dict())
+        if owned:
+            rel.close()
+        self._date, self._top = date, top
+        self._skipped: set = set()
+        self.result = match_one(catalog, self._rel, date, top, False)
+
+    @property
+    def relative(self) -> Relative:
+        """The relative as answered so far."""
+        return self._rel
+
+    @property
+    def question(self) -> Optional[Question]:
+        """The best question not skipped yet, or None when nothing is open."""
+        for q in self.result.questions:
+            if q.fact not in self._skipped:
+                return q
+        return None
+
+    @property
+    def counts(self) -> Dict[str, int]:
+        """How many offers are certain, possible and excluded now."""
+        r = self.result
+        return {"eligible": r.eligible_count, "possible": r.possible_count,
+                "excluded": r.excluded_count}
+
+    def skip(self) -> None:
+        """Leaves the current question unanswered."""
+        q = self.question
+        if q is not None:
+            self._skipped.add(q.fact)
+
+    def answer(self, value: Any) -> None:
+        """Answers the current question: a bool for a flag or ``employed``, an int for an age,
+        a condition code for ``conditions``."""
+        q = self.question
+        if q is None:
+            raise ValueError("no question is open")
+        if q.kind == "age":
+            self._rel.set_age(int(value))
+        elif q.kind == "employed":
+            self._rel.set_employed(bool(value))
+        else:
+            self._rel.set_relation_fact(q.relation or 0, q.kind, value if q.kind == "conditions" else
+                                        (int(value) if q.kind == "cared_for_age" else bool(value)))
+        self.result = match_one(self._catalog, self._rel, self._date, self._top, False)

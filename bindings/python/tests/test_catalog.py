@@ -159,3 +159,16 @@ def test_kl_codes(paroer):
     e = table[0]
     assert paroer.kl_lookup(e.system, e.code)[0] == e
     assert e in paroer.kl_codes_for(e.maps_to)
+
+
+def test_data_path(paroer):
+    """paroer.data_path(): the library's data lookup (next to the library, $PAROER_DATADIR, ...)."""
+    import os
+    csv = paroer.data_path("municipalities.csv")
+    assert os.path.basename(csv) == "municipalities.csv" and os.path.isfile(csv)
+    assert os.path.dirname(paroer.statutory_path()) == paroer.data_path()
+    with pytest.raises(paroer.NotFoundError) as e:
+        paroer.data_path("no-such-file.json")
+    assert "no-such-file.json not found" in str(e.value)
+    with pytest.raises(paroer.InvalidArgument):
+        paroer.data_path("../etc/passwd")

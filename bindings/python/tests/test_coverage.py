@@ -9,7 +9,14 @@ POP_BAD = SOURCE_DIR / "tests" / "data" / "pop-bad.csv"
 
 def test_municipality_coverage_structure(paroer, shipped):
     d = shipped.coverage(306, date=DATE)
-    assert list(d) == ["municipality", "date", "coverage", "gaps", "bereavement", "policy", "checks"]
+    assert list(d) == ["municipality", "date", "coverage", "counts", "gaps", "bereavement", "policy", "checks"]
+    # The integer counts behind every share (contract 5a), the share being exactly their quotient.
+    counts = d["counts"]
+    assert counts["overall"]["cells"] == 3146
+    assert d["coverage"]["overall"] == counts["overall"]["covered"] / counts["overall"]["cells"]
+    for key in ["by_need", "by_condition", "by_relation", "by_age_band"]:
+        for code, share in d["coverage"][key].items():
+            assert share == counts[key][code]["covered"] / counts[key][code]["cells"]
     assert d["municipality"] == 306 and d["date"] == DATE
     assert list(d["coverage"]) == ["overall", "by_need", "by_condition", "by_relation", "by_age_band"]
     assert list(d["coverage"]["by_need"]) == [n.code for n in paroer.Need]
@@ -31,8 +38,16 @@ def test_population_as_path_or_object(paroer, shipped):
         in_306 = sum(1 for r in pop if r.municipality == 306)
         assert 0 < in_306 == by_path["population"]["relatives"] < len(pop)
     p = by_path["population"]
-    assert list(p)[:9] == ["relatives", "rejected_rows", "reached", "needs_met", "by_municipality", "by_condition",
-                           "by_relation", "by_age_band", "unmet"]
+    assert list(p)[:11] == ["relatives", "rejected_rows", "reached", "needs_met", "reached_count", "needs_met_count",
+                            "by_municipality", "by_condition", "by_relation", "by_age_band", "unmet"]
+    # Every share comes with its integer counts (contract 5a).
+    assert p["reached"] == p["reached_count"] / p["relatives"]
+    assert p["needs_met"] == p["needs_met_count"] / p["relatives"]
+    for k in ("by_municipality", "by_condition", "by_relation", "by_age_band"):
+        for v in p[k].values():
+            if v != {"suppressed": True}:
+                assert v["reached"] == v["reached_count"] / v["relatives"]
+                assert v["needs_met"] == v["needs_met_count"] / v["relatives"]
     # Cells under min_cell (default 5) are suppressed, never shown.
     cells = [v for k in ("by_condition", "by_relation", "by_age_band") for v in p[k].values()]
     assert any(v == {"suppressed": True} for v in cells)
@@ -87,3 +102,24 @@ def test_small_catalog_checks(paroer):
         assert d["policy"]["organisational"] == ["g-samarbejde"]
         assert {g["id"]: g["realised_by"] for g in d["policy"]["goals"]}["g-respite"] == ["ods-aflastning"]
         assert c.coverage(101, "2026-01-15")["checks"][1]["status"] == "fail"   # no policy for 101
+
+
+def test_population_streamed_with_threads(paroer, shipped):
+    # A path is streamed; the result is the same as a loaded population's, for every thread count.
+    with paroer.Population.load(POP) as pop:
+        stored = shipped.coverage(None, DATE, population=pop)
+    for threads in (1, 2, 0):
+        assert shipped.coverage(None, DATE, population=POP, threads=threads) == stored
+
+
+def test_unknown_facts_give_bounds(paroer, shipped, tmp_path):
+    head = ("id,age,municipality,employed,relation,conditions,cared_for_age,hours_per_week,cohabiting,"
+            "cared_at_home,terminal,bereaved,needs,modes,slots\n")
+    rows = "".join(f"u{i},{'?' if i % 2 else 50},306,?,son_daughter,dementia,80,5,?,1,0,0,respite,,\n"
+                   for i in range(12))
+    f = tmp_path / "unknown.csv"
+    f.write_text(head + rows)
+    p = shipped.coverage(306, DATE, population=str(f))["population"]
+    assert p["reached_count"] <= p["reached_possible_count"] <= p["relatives"]
+    assert p["needs_met_count"] <= p["needs_met_possible_count"]
+    assert p["reached_possible"] == p["reached_possible_count"] / p["relatives"]

@@ -79,6 +79,14 @@ def test_every_bad_input_case_gives_the_expected_error(paroer):
         expected = expected_file.read_text(encoding="utf-8").strip()
         flags = (case / "flags").read_text() if (case / "flags").is_file() else ""
         cls = paroer.Relative if case.name.startswith("relative-") else paroer.Catalog
+        if case.name.startswith("hsds-"):   # Open Referral HSDS (docs/hsds.md)
+            with pytest.raises(paroer.Error) as info:
+                paroer.Catalog.from_hsds(inp.read_bytes(), "input.json", strict="strict" in flags)
+            assert info.value.errors[0].text == expected, case.name
+            with pytest.raises(type(info.value)):
+                paroer.Catalog.from_hsds(inp, strict="strict" in flags)
+            n += 1
+            continue
         with pytest.raises(paroer.Error) as info:
             cls.from_json(inp.read_bytes(), "input.json", strict="strict" in flags)
         e = info.value

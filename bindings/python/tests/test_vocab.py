@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-# The contract's code lists (CONTRACT.md section 1), in the C API's value order.
+# The contract's code lists (docs/contract.md section 1), in the C API's value order.
 CONTRACT = {
     "condition": ["frailty", "dementia", "physical_illness", "physical_disability", "cancer", "brain_injury",
                   "mental_illness", "substance_abuse", "cognitive_disability", "neurodevelopmental",
