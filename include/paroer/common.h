@@ -44,6 +44,14 @@ extern "C" {
 #else
 #  define PAROER_API
 #endif
+/* Marks a deprecated function (docs/abi.md, "Deprecation"): callers get a warning. */
+#if defined(__GNUC__) && (__GNUC__ > 3 || (__GNUC__ == 3 && __GNUC_MINOR__ >= 1))
+#  define PAROER_DEPRECATED __attribute__((deprecated))
+#elif defined(_MSC_VER)
+#  define PAROER_DEPRECATED __declspec(deprecated)
+#else
+#  define PAROER_DEPRECATED
+#endif
 /** @endcond */
 
 /**
