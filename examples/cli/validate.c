@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct vfile {
     const char *path;
@@ -153,6 +154,17 @@ int cli_validate(const cli_opts *o)
         f->path = o->args[i];
         char *data = NULL;
         size_t len = 0;
+        struct stat st;   /* a directory: an HSDS data package (docs/hsds.md) */
+        if ((o->doc_type == CLI_DOC_AUTO || o->doc_type == CLI_DOC_HSDS) && stat(f->path, &st) == 0 &&
+            S_ISDIR(st.st_mode)) {
+            char pkg[4096], csv[4096];
+            snprintf(pkg, sizeof pkg, "%s/datapackage.json", f->path);
+            snprintf(csv, sizeof csv, "%s/services.csv", f->path);
+            if (stat(pkg, &st) == 0 || stat(csv, &st) == 0) {
+                f->type = CLI_DOC_HSDS;
+                continue;
+            }
+        }
         if (read_all(f->path, &data, &len, f->why, sizeof f->why) != 0) {
             f->unreadable = 1;
             continue;

@@ -48,5 +48,20 @@ if [ -c /dev/null ]; then
     expect 0 "-o /dev/null" --from paroer --to hsds "$cat" -o /dev/null
     [ -c /dev/null ] || { echo "FAIL /dev/null is still a device"; fails=$((fails + 1)); }
 fi
+# paroer validate recognises HSDS: a file, a data package, and says what an import would.
+validate() {   # validate STATUS DESCRIPTION ARGS...
+    want=$1; what=$2; shift 2
+    "$paroer" validate "$@" >"$work/out" 2>"$work/err"
+    got=$?
+    if [ "$got" != "$want" ]; then echo "FAIL $what: exit $got, expected $want"; fails=$((fails + 1)); else echo "ok   $what"; fi
+}
+validate 0 "validate an HSDS export" "$work/h.json"
+grep -q "valid HSDS document (20 offers mapped)" "$work/out" || { echo "FAIL validate says HSDS"; fails=$((fails + 1)); }
+validate 0 "validate a data package" "$src/tests/hsds/3.0/examples/csv"
+grep -q "not imported" "$work/err" || { echo "FAIL validate warns of the unmapped service"; fails=$((fails + 1)); }
+validate 1 "validate --strict: the unmapped service is an error" --strict "$src/tests/hsds/3.1/examples/service_full.json"
+validate 1 "validate a bad HSDS document" "$src/tests/bad/hsds-bad-valid-from/input.json"
+mkdir -p "$work/emptydir"
+validate 3 "validate a directory that is no data package" "$work/emptydir"
 [ "$fails" = 0 ] && rm -rf "$work"
 exit "$fails"
