@@ -36,7 +36,7 @@ mkdir -p "$BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
       -DPAROER_BUILD_BENCH=ON -DPAROER_BUILD_TESTS=OFF -DPAROER_BUILD_DOCS=OFF >"$BUILD/bench-configure.log" 2>&1 \
   || { cat "$BUILD/bench-configure.log"; exit 1; }
-cmake --build "$BUILD" -j2 --target bench_load bench_match bench_coverage bench_diagnostics bench_hsds >"$BUILD/bench-build.log" 2>&1 \
+cmake --build "$BUILD" -j2 --target bench_load bench_match bench_coverage bench_diagnostics bench_hsds bench_overview >"$BUILD/bench-build.log" 2>&1 \
   || { tail -40 "$BUILD/bench-build.log"; exit 1; }
 if [ -x "$BUILD/examples/paroer-synth" ]; then SYNTH=$BUILD/examples/paroer-synth
 else
@@ -68,6 +68,7 @@ run() {
 }
 run bench_load "$B/bench_load" --catalog "$DATA/catalog.json" --repeat 25
 run bench_hsds "$B/bench_hsds" --catalog "$DATA/catalog.json" --repeat 15
+run bench_overview "$B/bench_overview" --catalog "$DATA/catalog.json" --repeat 5
 run bench_match "$B/bench_match" --catalog "$DATA/catalog.json" --population "$DATA/population.csv" \
     --relatives $REL --latency-sample $LAT --sql-sample $SQL --repeat 3
 run bench_coverage "$B/bench_coverage" --catalog "$DATA/catalog.json" --population "$DATA/population.csv" \
