@@ -493,6 +493,34 @@ static void test_csv(void **state)
     paroer_catalog_free(c);
 }
 
+static void test_html(void **state)
+{
+    (void)state;
+    paroer_catalog *c = shipped_catalog();
+    paroer_overview *ov = overview(c, TC_DATE, NULL, 0);
+    for (int32_t lang = 0; lang < 2; lang++) {
+        char *html = NULL;
+        size_t len = 0;
+        assert_int_equal(paroer_overview_to_html(ov, lang, &html, &len), PAROER_OK);
+        assert_int_equal(strlen(html), len);
+        assert_memory_equal(html, "<!DOCTYPE html>", 15);
+        assert_non_null(strstr(html, "Content-Security-Policy"));
+        size_t rows = 0;
+        for (const char *p = html; (p = strstr(p, "<tr><td data-v=")) != NULL; p++) rows++;
+        assert_int_equal(rows, 98);
+        assert_non_null(strstr(html, lang == PAROER_LANG_DA ? "Et katalog er en stikprøve" : "A catalog is a sample"));
+        assert_non_null(strstr(html, "Odsherred"));
+        assert_null(strstr(html, "<script src"));
+        paroer_free(html);
+    }
+    char *html = (char *)1;
+    assert_int_equal(paroer_overview_to_html(ov, 7, &html, NULL), PAROER_EINVALID);
+    assert_null(html);
+    assert_int_equal(paroer_overview_to_html(NULL, 0, &html, NULL), PAROER_EINVALID);
+    paroer_overview_free(ov);
+    paroer_catalog_free(c);
+}
+
 /* ---- options, bad arguments, allocation failures ---------------------------------------- */
 
 static void test_options(void **state)
@@ -564,7 +592,11 @@ static void test_alloc_failure(void **state)
                 rc = paroer_overview_to_csv(ov, &text, NULL);
                 if (rc == PAROER_OK) {
                     a.free_fn(a.ctx, text);
-                    ok = 1;
+                    rc = paroer_overview_to_html(ov, PAROER_LANG_EN, &text, NULL);
+                    if (rc == PAROER_OK) {
+                        paroer_free(text); /* the page is always the C library's (as the report's) */
+                        ok = 1;
+                    }
                 }
             }
             paroer_overview_free(ov);
@@ -584,7 +616,7 @@ int main(void)
         cmocka_unit_test(test_municipality_table), cmocka_unit_test(test_shipped_all_98),
         cmocka_unit_test(test_random_catalogs),    cmocka_unit_test(test_json),
         cmocka_unit_test(test_csv),                cmocka_unit_test(test_options),
-        cmocka_unit_test(test_alloc_failure),
+        cmocka_unit_test(test_html),               cmocka_unit_test(test_alloc_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -117,13 +117,20 @@ static void print_text(const paroer_overview *ov, const paroer_catalog *cat, int
     printf("%s\n", none ? "." : tr(lang, " ingen.", " none."));
 }
 
-/* -o: the HTML page (written once the report module renders it). */
-static int cli_write_overview_page(const cli_opts *o, const paroer_overview *ov, const paroer_catalog *cat)
+/* -o: the HTML page. */
+static int cli_write_overview_page(const cli_opts *o, const paroer_overview *ov)
 {
-    (void)ov;
-    (void)cat;
-    cli_error("overview: the HTML page (-o %s) is not available in this build", o->output);
-    return CLI_USAGE;
+    char *html = NULL;
+    size_t len = 0;
+    int rc = paroer_overview_to_html(ov, o->lang, &html, &len);
+    if (rc != PAROER_OK) {
+        cli_error("cannot write the page: %s", paroer_error_last()->message);
+        return cli_exit_for(rc);
+    }
+    sbuf b = {html, len, len + 1, 0};
+    int ex = sb_write_file(&b, o->output);
+    paroer_free(html);
+    return ex;
 }
 
 int cli_overview(const cli_opts *o)
@@ -148,7 +155,7 @@ int cli_overview(const cli_opts *o)
     }
     ex = CLI_OK;
     if (o->output) {
-        ex = cli_write_overview_page(o, ov, cat);
+        ex = cli_write_overview_page(o, ov);
     } else if (o->format == CLI_TEXT) {
         print_text(ov, cat, o->lang);
     } else {

@@ -166,6 +166,20 @@ PAROER_API int paroer_overview_to_json(const paroer_overview *ov, char **out, si
  * @return #PAROER_OK, #PAROER_EINVALID or #PAROER_ENOMEM.
  */
 PAROER_API int paroer_overview_to_csv(const paroer_overview *ov, char **out, size_t *len);
+/**
+ * @brief One self-contained HTML page for a national reader (`paroer overview -o`):
+ *        key figures beside the 2025 national mapping's, a map-free chart of how many
+ *        municipalities have each kind and each check, the municipalities without any
+ *        local offer, the table of every row (sortable by an inline script; nothing is
+ *        fetched), and a note that a catalog is a sample and what would make it complete.
+ * @param ov The result.
+ * @param lang #PAROER_LANG_DA or #PAROER_LANG_EN.
+ * @param[out] out The page (UTF-8). Unlike the JSON and the CSV, always free it with
+ *        paroer_free(), whatever allocator the result has (as paroer_report_html()'s page).
+ * @param[out] len Its length without the NUL (may be NULL).
+ * @return #PAROER_OK, #PAROER_EINVALID (NULL, unknown language) or #PAROER_ENOMEM.
+ */
+PAROER_API int paroer_overview_to_html(const paroer_overview *ov, int32_t lang, char **out, size_t *len);
 /** @} */
 
 #ifdef __cplusplus
