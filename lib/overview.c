@@ -15,7 +15,7 @@
  *    policy (paroer_catalog_policy_for(), the policy checks of coverage.c) and
  *    tests its goals against its live offers only. */
 #include "overview_impl.h"
-#include "overview_municipalities.h"
+#include <paroer/municipality.h>
 #include <string.h>
 
 /* What one live offer means for the offer-based checks (lib/coverage.c:
@@ -152,11 +152,9 @@ void paroer_overview_free(paroer_overview *ov)
 
 static const char *shipped_name(int32_t code)
 {
-    for (size_t i = 0; i < PR_OV_N_MUNICIPALITIES; i++)
-        if (pr_ov_municipalities[i].code == code) return pr_ov_municipalities[i].name;
-    return "";
+    const char *name = paroer_municipality_name(code);
+    return name ? name : "";
 }
-
 static int ov_strdup(paroer_overview *ov, const char *s, const char **out)
 {
     *out = pr_arena_strndup(&ov->arena, s, strlen(s));
@@ -257,7 +255,7 @@ int paroer_overview_compute(paroer_overview **out, const paroer_catalog *catalog
     ov->alloc = a;
     pr_arena_init(&ov->arena, &ov->alloc);
     ov->date = o.date == PAROER_DATE_NONE ? paroer_date_today() : o.date;
-    ov->n_rows = o.municipalities ? o.n_municipalities : PR_OV_N_MUNICIPALITIES;
+    ov->n_rows = o.municipalities ? o.n_municipalities : paroer_municipality_count();
 
     const paroer_catalog *c = catalog;
     int rc = 0;
@@ -285,7 +283,7 @@ int paroer_overview_compute(paroer_overview **out, const paroer_catalog *catalog
     for (size_t i = 0; !rc && i < ov->n_rows; i++) {
         pr_ov_row *row = &ov->rows[i];
         memset(row, 0, sizeof *row);
-        row->municipality = o.municipalities ? o.municipalities[i] : pr_ov_municipalities[i].code;
+        row->municipality = o.municipalities ? o.municipalities[i] : paroer_municipality_code(i);
         row->name = shipped_name(row->municipality);
         rc = compute_row(ov, c, fp, (const uint16_t(*)[PR_N_RELATION][PR_N_CONDITION])base, base_facts,
                                   base_live, row);

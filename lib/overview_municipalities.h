@@ -1,7 +1,7 @@
 /* The 98 municipalities of data/municipalities.csv (code, name), in code order:
- * the rows of the national overview. Generated from that file; the data test
+ * used by the HSDS service areas (lib/hsds_common.c). Generated from that file; the test
  * (tests/test_overview.c, test_municipality_table) checks the two agree.
- * Internal until the library has a public municipality table. */
+ * The public table is municipality.h (paroer_municipality_*), which the overview uses. */
 #ifndef PR_OVERVIEW_MUNICIPALITIES_H
 #define PR_OVERVIEW_MUNICIPALITIES_H
 

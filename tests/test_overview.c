@@ -6,6 +6,7 @@
 #include "test_coverage_util.h"
 #include <jansson.h>
 #include <math.h>
+#include "overview_municipalities.h"
 
 #define DATA_DIR PAROER_SOURCE_DIR "/data"
 
@@ -160,6 +161,12 @@ static void test_municipality_table(void **state)
     fclose(f);
     assert_int_equal(i, 98);
     assert_int_equal(paroer_overview_count(ov), 98);
+    /* The internal table (used by HSDS) is the public one. */
+    assert_int_equal(paroer_municipality_count(), PR_OV_N_MUNICIPALITIES);
+    for (size_t k = 0; k < PR_OV_N_MUNICIPALITIES; k++) {
+        assert_int_equal(paroer_municipality_code(k), pr_ov_municipalities[k].code);
+        assert_string_equal(paroer_municipality_name(pr_ov_municipalities[k].code), pr_ov_municipalities[k].name);
+    }
     /* An empty catalog: nothing live, every (cell, need) a gap, respite fails. */
     for (size_t k = 0; k < 98; k++) {
         assert_int_equal(paroer_overview_offers_live(ov, k), 0);
