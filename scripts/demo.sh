@@ -74,6 +74,15 @@ if has report; then
   [ -f build/odsherred-report.html ] && echo "wrote $(pwd)/build/odsherred-report.html"
 fi
 
+if has overview; then
+  step "The national overview: every municipality in one table (first rows and the summary)"
+  printf '$ %s\n' "$cli overview -c ${catalogs[*]}"
+  "$cli" overview -c "${catalogs[@]}" > build/overview.txt || failed=$((failed + 1))
+  head -8 build/overview.txt; echo "…"; sed -n '/^Opsummering/,$p' build/overview.txt
+  run "$cli" overview -c "${catalogs[@]}" -o build/overview.html
+  [ -f build/overview.html ] && echo "wrote $(pwd)/build/overview.html"
+fi
+
 if has codes; then
   step "The vocabulary: needs, with labels in English"
   run "$cli" codes need --lang en
