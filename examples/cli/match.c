@@ -33,11 +33,18 @@ static void print_offer(const paroer_match_result *res, const paroer_catalog *ca
     }
     putchar('\n');
 
-    size_t nr = paroer_match_result_reason_count(res, i) - paroer_match_result_missing_count(res, i);
+    /* The reasons without the missing:* ones (never below zero). */
+    size_t n_all = paroer_match_result_reason_count(res, i), n_miss = paroer_match_result_missing_count(res, i);
+    size_t nr = n_all > n_miss ? n_all - n_miss : 0;
     if (nr > 0) {
         const char *codes[64];
         if (nr > 64) nr = 64;
-        for (size_t k = 0; k < nr; k++) codes[k] = paroer_match_result_reason(res, i, k);
+        size_t got = 0;
+        for (size_t k = 0; k < nr; k++) {
+            const char *code = paroer_match_result_reason(res, i, k);
+            if (code) codes[got++] = code;
+        }
+        nr = got;
         printf("    %s %s\n", tr(lang, "Hvorfor:", "Why:"), cli_reasons_sentence(codes, nr, lang, buf, sizeof buf));
     }
     size_t nm = paroer_match_result_missing_count(res, i);

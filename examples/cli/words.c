@@ -164,6 +164,7 @@ const char *cli_reasons_sentence(const char *const *codes, size_t n, int32_t lan
     uint32_t masks[NG] = {0};
     int used[64] = {0};
     for (size_t i = 0; i < n && i < 64; i++) {
+        if (!codes[i]) continue;
         const char *colon = strchr(codes[i], ':');
         if (!colon) continue;
         for (size_t g = 0; g < NG; g++) {
@@ -194,7 +195,7 @@ const char *cli_reasons_sentence(const char *const *codes, size_t n, int32_t lan
                list);
     }
     for (size_t i = 0; i < n; i++) {
-        if (i < 64 && used[i]) continue;
+        if ((i < 64 && used[i]) || !codes[i]) continue;
         char one[512];
         if (len) APPEND("; ");
         APPEND("%s", cli_reason_words(codes[i], lang, one, sizeof one));

@@ -36,7 +36,7 @@ from .relative import UNKNOWN, CareRelation, Relative
 from .vocab import (LISTS, Access, AgeBand, Area, Bereavement, Code, Condition, Flag, GoalCategory, Lang, Mode,
                     Need, OfferKind, ProviderKind, Relation, Slot, Status, age_band_of, kind_default_needs)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: The path or name libparoer was loaded from.
 LIBRARY_PATH: str = _lib.LIBRARY_PATH
