@@ -23,7 +23,7 @@ mkdir -p "$BUILD_DIR"
 FUZZ_TIME=${FUZZ_TIME:-60}
 FUZZ_JOBS=${FUZZ_JOBS:-2}
 CC=${CC:-clang}
-ALL_TARGETS="fuzz_catalog fuzz_relative fuzz_population fuzz_match_coverage fuzz_rules"
+ALL_TARGETS="fuzz_catalog fuzz_relative fuzz_population fuzz_match_coverage fuzz_rules fuzz_hsds"
 TARGETS=${*:-$ALL_TARGETS}
 
 if ! command -v "$CC" >/dev/null 2>&1; then

@@ -226,17 +226,44 @@ FUZZ_UNUSED static void fuzz_walk_match(const paroer_match_result *m)
 {
     volatile size_t sink = strlen(paroer_match_result_relative_id(m));
     size_t n = paroer_match_result_count(m);
-    FUZZ_CHECK(n <= paroer_match_result_outcome_count(m, PAROER_OUTCOME_ELIGIBLE));
+    size_t eligible = paroer_match_result_outcome_count(m, PAROER_OUTCOME_ELIGIBLE);
+    size_t possible = paroer_match_result_outcome_count(m, PAROER_OUTCOME_POSSIBLE);
+    FUZZ_CHECK(n <= eligible + possible);
+    FUZZ_CHECK(possible == 0 || paroer_match_result_has_unknowns(m));
     for (size_t i = 0; i < n; i++) {
         FUZZ_CHECK(paroer_match_result_offer(m, i) != NULL);
-        FUZZ_CHECK(paroer_match_result_outcome(m, i) == PAROER_OUTCOME_ELIGIBLE);
+        int32_t outcome = paroer_match_result_outcome(m, i);
+        /* Eligible entries first, then the possible ones (contract 4a). */
+        FUZZ_CHECK(outcome == (i < eligible ? PAROER_OUTCOME_ELIGIBLE : PAROER_OUTCOME_POSSIBLE));
         FUZZ_CHECK(paroer_match_result_relation(m, i) >= 0);
-        if (i > 0) FUZZ_CHECK(paroer_match_result_score(m, i) <= paroer_match_result_score(m, i - 1));
+        if (i > 0 && outcome == paroer_match_result_outcome(m, i - 1))
+            FUZZ_CHECK(paroer_match_result_score(m, i) <= paroer_match_result_score(m, i - 1));
+        size_t missing = paroer_match_result_missing_count(m, i);
+        FUZZ_CHECK((outcome == PAROER_OUTCOME_POSSIBLE) == (missing > 0));
+        for (size_t k = 0; k < missing; k++)
+            FUZZ_CHECK(paroer_match_result_missing(m, i, k) >= 0);
         for (size_t k = 0; k < paroer_match_result_reason_count(m, i); k++) {
             const char *reason = paroer_match_result_reason(m, i, k);
             FUZZ_CHECK(reason != NULL);
             sink += strlen(reason);
         }
+    }
+    size_t questions = paroer_match_result_question_count(m);
+    FUZZ_CHECK(possible > 0 || questions == 0);
+    for (size_t i = 0; i < questions; i++) {
+        FUZZ_CHECK(paroer_match_result_question_fact(m, i) >= 0);
+        FUZZ_CHECK(paroer_match_result_question_decided(m, i) > 0);
+        FUZZ_CHECK(paroer_match_result_question_answers(m, i) > 0);
+        /* Ordered by score = decided / answers, highest first (compared exactly). */
+        if (i > 0)
+            FUZZ_CHECK(paroer_match_result_question_decided(m, i) *
+                           paroer_match_result_question_answers(m, i - 1) <=
+                       paroer_match_result_question_decided(m, i - 1) *
+                           paroer_match_result_question_answers(m, i));
+        char code[64];
+        size_t len = paroer_match_result_question_code(m, i, code, sizeof code);
+        FUZZ_CHECK(len > 0 && len < sizeof code && strlen(code) == len);
+        sink += len + paroer_match_result_question_answers(m, i);
     }
     for (size_t i = 0; i < paroer_match_result_excluded_count(m); i++) {
         FUZZ_CHECK(paroer_match_result_excluded_offer(m, i) != NULL);

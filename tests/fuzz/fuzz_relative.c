@@ -28,10 +28,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         mo.date = fuzz_date();
         mo.explain = 1;
         paroer_match_result *m = NULL;
+        /* Without the possible option a relative with unknown facts is refused
+         * (contract 4a: a caller that does not ask never sees "possible"). */
+        int mrc = paroer_match(&m, c, r, &mo);
+        if (paroer_relative_has_unknowns(r)) {
+            FUZZ_CHECK(mrc == PAROER_EINVALID && m == NULL);
+            fuzz_check_error(mrc);
+        } else {
+            FUZZ_CHECK(mrc == PAROER_OK);
+            fuzz_walk_match(m);
+            FUZZ_CHECK(paroer_match_result_outcome_count(m, PAROER_OUTCOME_POSSIBLE) == 0);
+            paroer_match_result_free(m);
+            m = NULL;
+        }
+        /* With it every relative is matched; possible entries are ranked
+         * after the eligible ones, so ranked + excluded is still every offer. */
+        mo.possible = 1;
         FUZZ_CHECK(paroer_match(&m, c, r, &mo) == PAROER_OK);
         fuzz_walk_match(m);
         FUZZ_CHECK(paroer_match_result_count(m) + paroer_match_result_excluded_count(m) ==
                    paroer_catalog_offer_count(c));
+        FUZZ_CHECK(paroer_match_result_outcome_count(m, PAROER_OUTCOME_ELIGIBLE) +
+                       paroer_match_result_outcome_count(m, PAROER_OUTCOME_POSSIBLE) +
+                       paroer_match_result_outcome_count(m, PAROER_OUTCOME_EXCLUDED) ==
+                   paroer_catalog_offer_count(c));
+        if (!paroer_relative_has_unknowns(r))
+            FUZZ_CHECK(paroer_match_result_outcome_count(m, PAROER_OUTCOME_POSSIBLE) == 0);
         paroer_match_result_free(m);
     } else {
         FUZZ_CHECK(r == NULL);
