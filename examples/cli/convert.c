@@ -12,30 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void help(FILE *f)
-{
-    fputs("Usage: paroer convert --from hsds|paroer --to hsds|paroer [--hsds-version 3.0|3.1]\n"
-          "                      [--strict] [--guess-kind] [-m CODE] [--date D] FILE... -o OUT\n"
-          "\n"
-          "Converts catalogs between libparoer's own format and Open Referral HSDS 3.0/3.1\n"
-          "(a JSON array of services). HSDS input may be a service, an array of services,\n"
-          "an organization with services, a page of services, or a data-package directory.\n"
-          "Several FILEs are merged into one catalog.\n"
-          "\n"
-          "  -o, --output OUT      where to write (- for standard output)\n"
-          "      --hsds-version V  3.0 or 3.1 (default 3.1) for --to hsds\n"
-          "      --strict          a service that cannot be mapped fails the import\n"
-          "      --guess-kind      HSDS input: take the kind from the words of a service's\n"
-          "                        name and description when no taxonomy term gives it\n"
-          "  -m, --municipality C  HSDS input: the municipality of services whose areas name none\n"
-          "      --date D          HSDS 3.1 output: `updated` of capacities without a verified date\n"
-          "  -h, --help            this help\n"
-          "\n"
-          "Exit status: 0 success, 1 invalid input, 2 wrong usage, 3 a file could not be\n"
-          "read or written, 4 out of memory. See docs/hsds.md for the mapping.\n",
-          f);
-}
-
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -79,7 +55,9 @@ int cli_convert_main(int argc, char **argv, int first);
 int cli_convert_main(int argc, char **argv, int first)
 {
     const char *from = NULL, *to = NULL, *out = NULL, *version = NULL;
-    int strict = 0, guess = 0;
+    int strict = 0, guess = 0, want_help = 0;
+    int32_t lang = PAROER_LANG_DA;
+    const char *format = NULL, *lang_text = NULL, *m_text = NULL, *date_text = NULL;
     int32_t municipality = -1, date = PAROER_DATE_NONE;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
@@ -100,36 +78,56 @@ int cli_convert_main(int argc, char **argv, int first)
             name = keybuf;
             val = strchr(a, '=') + 1;
         }
-        if (!strcmp(name, "-h") || !strcmp(name, "--help")) { help(stdout); free((void *)files); return CLI_OK; }
+        if (!strcmp(name, "-h") || !strcmp(name, "--help")) { want_help = 1; continue; }
+        if (!strcmp(name, "-V") || !strcmp(name, "--version")) { want_help = 2; continue; }
         if (!strcmp(name, "--strict")) { strict = 1; continue; }
         if (!strcmp(name, "--guess-kind")) { guess = 1; continue; }
-        const char *sval = NULL;
         if (!strcmp(name, "--from")) slot = &from;
         else if (!strcmp(name, "--to")) slot = &to;
         else if (!strcmp(name, "-o") || !strcmp(name, "--output")) slot = &out;
         else if (!strcmp(name, "--hsds-version")) slot = &version;
-        else if (!strcmp(name, "-m") || !strcmp(name, "--municipality") || !strcmp(name, "--date") ||
-                 !strcmp(name, "-f") || !strcmp(name, "--format") || !strcmp(name, "-l") || !strcmp(name, "--lang"))
-            slot = &sval;
+        else if (!strcmp(name, "-m") || !strcmp(name, "--municipality")) slot = &m_text;
+        else if (!strcmp(name, "-d") || !strcmp(name, "--date")) slot = &date_text;
+        else if (!strcmp(name, "-f") || !strcmp(name, "--format")) slot = &format;
+        else if (!strcmp(name, "-l") || !strcmp(name, "--lang")) slot = &lang_text;
         else { ex = cli_usage_error("convert", "unknown option '%s'", a); goto done; }
         if (!val) {
             if (i + 1 >= argc || !argv[i + 1][0]) { ex = cli_usage_error("convert", "option '%s' needs a value", a); goto done; }
             val = argv[++i];
         }
+        /* every option of convert takes one value, as in the other commands */
+        if (*slot) { ex = cli_usage_error("convert", "option '%s' was given twice (it takes one value)", a); goto done; }
         *slot = val;
-        if (slot == &sval) {
-            if (!strcmp(name, "-m") || !strcmp(name, "--municipality")) {
+        if (slot == &lang_text) {
+            if (!strcmp(val, "da")) lang = PAROER_LANG_DA;
+            else if (!strcmp(val, "en")) lang = PAROER_LANG_EN;
+            else { ex = cli_usage_error("convert", "unknown --lang '%s' (expected da or en)", val); goto done; }
+        } else if (slot == &format) {
+            if (strcmp(val, "text") && strcmp(val, "json")) {
+                ex = cli_usage_error("convert", "unknown --format '%s' (expected text or json)", val);
+                goto done;
+            }
+        } else if (slot == &m_text || slot == &date_text) {
+            if (slot == &m_text) {
                 char *end;
                 long m = strtol(val, &end, 10);
                 if (*end || m < 1 || m > 999) { ex = cli_usage_error("convert", "invalid municipality code '%s'", val); goto done; }
                 municipality = (int32_t)m;
-            } else if (!strcmp(name, "--date")) {
+            } else {
                 if (paroer_date_parse(&date, val, strlen(val)) != PAROER_OK) {
                     ex = cli_usage_error("convert", "invalid date '%s' (expected YYYY-MM-DD)", val);
                     goto done;
                 }
             }
         }
+    }
+    if (want_help == 1) {
+        cli_help(stdout, "convert", lang);
+        goto done;
+    }
+    if (want_help == 2) {
+        printf("paroer %s\n", paroer_version());
+        goto done;
     }
     if (!from || !to) { ex = cli_usage_error("convert", "--from and --to are required"); goto done; }
     int from_hsds = !strcmp(from, "hsds"), to_hsds = !strcmp(to, "hsds");

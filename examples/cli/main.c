@@ -55,6 +55,7 @@ static int top_level(int argc, char **argv, int first)
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
             if (!strcmp(o.args[0], commands[i].name)) cmd = &commands[i];
         if (cmd) cli_help(stdout, cmd->name, o.lang);
+        else if (!strcmp(o.args[0], "convert")) cli_help(stdout, "convert", o.lang);   /* its own parser */
         else rc = cli_usage_error(NULL, "unknown command '%s'", o.args[0]);
     }
     cli_opts_free(&o);

@@ -25,6 +25,21 @@ expect 0 "HSDS 3.0 data package with --guess-kind" --from hsds --to paroer --gue
     "$src/tests/hsds/3.0/examples/csv" -o "$work/csv.json"
 grep -q '"kind":"counselling"' "$work/csv.json" || { echo "FAIL data package mapped"; fails=$((fails + 1)); }
 expect 0 "--help" --help
+grep -q '^Brug: paroer convert' "$work/out" || { echo "FAIL --help is Danish by default"; fails=$((fails + 1)); }
+expect 0 "--help --lang en" --help --lang en
+grep -q '^Usage: paroer convert' "$work/out" || { echo "FAIL --lang en gives English help"; fails=$((fails + 1)); }
+grep -q -- '--hsds-version V' "$work/out" || { echo "FAIL the help names the options"; fails=$((fails + 1)); }
+"$paroer" help convert >"$work/out" 2>"$work/err" && grep -q '^Brug: paroer convert' "$work/out" \
+    || { echo "FAIL paroer help convert"; fails=$((fails + 1)); }
+"$paroer" --lang en help convert >"$work/out" 2>"$work/err" && grep -q '^Usage: paroer convert' "$work/out" \
+    || { echo "FAIL paroer --lang en help convert"; fails=$((fails + 1)); }
+expect 0 "--version" --version
+grep -q '^paroer [0-9]' "$work/out" || { echo "FAIL --version prints the version"; fails=$((fails + 1)); }
+expect 2 "unknown --lang" --lang xx --from paroer --to hsds "$cat" -o "$work/x.json"
+expect 2 "unknown --format" --format yaml --from paroer --to hsds "$cat" -o "$work/x.json"
+expect 2 "--from given twice" --from paroer --from hsds --to hsds "$cat" -o "$work/x.json"
+grep -q "given twice" "$work/err" || { echo "FAIL a repeated option is named"; fails=$((fails + 1)); }
+expect 2 "-o given twice" --from paroer --to hsds "$cat" -o "$work/x.json" -o "$work/y.json"
 expect 2 "no --to" --from paroer "$cat" -o "$work/x.json"
 expect 2 "unknown --from" --from csv --to paroer "$cat" -o "$work/x.json"
 expect 2 "unknown --hsds-version" --from paroer --to hsds --hsds-version 2.0 "$cat" -o "$work/x.json"
