@@ -373,12 +373,16 @@ static uint64_t load_u64(const char *p)
 static unsigned cache_slot(const char *p, size_t len)
 {
     uint64_t h = (uint64_t)len * UINT64_C(0x9E3779B97F4A7C15);
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) h = (h ^ load_u64(p + i)) * UINT64_C(0xC2B2AE3D27D4EB4F);
-    if (i < len) {
+    if (len < 8) {
         uint64_t v = 0;
-        for (; i < len; i++) v = (v << 8) | (unsigned char)p[i];
+        memcpy(&v, p, len);
         h = (h ^ v) * UINT64_C(0xC2B2AE3D27D4EB4F);
+    } else {
+        /* whole words, then the last 8 bytes (overlapping the last word):
+         * every byte is hashed without a loop over single bytes */
+        size_t i = 0;
+        for (; i + 8 < len; i += 8) h = (h ^ load_u64(p + i)) * UINT64_C(0xC2B2AE3D27D4EB4F);
+        h = (h ^ load_u64(p + len - 8)) * UINT64_C(0xC2B2AE3D27D4EB4F);
     }
     h ^= h >> 29;
     return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
@@ -386,12 +390,10 @@ static unsigned cache_slot(const char *p, size_t len)
 
 static int same_text(const char *a, const char *b, size_t len)
 {
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8)
+    if (len < 8) return memcmp(a, b, len) == 0;
+    for (size_t i = 0; i + 8 < len; i += 8)
         if (load_u64(a + i) != load_u64(b + i)) return 0;
-    for (; i < len; i++)
-        if (a[i] != b[i]) return 0;
-    return 1;
+    return load_u64(a + len - 8) == load_u64(b + len - 8);   /* the last 8 bytes, overlapping */
 }
 
 /* parse_list through the column's memo (k: 0 conditions, 1 needs, 2 modes, 3 slots). */
