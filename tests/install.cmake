@@ -20,7 +20,7 @@ endif()
 # pages' relative links resolve (tests/install/docs_check.py).
 if(EXISTS /usr/bin/python3)
   add_test(NAME docs_check
-           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/install/docs_check.py ${PROJECT_SOURCE_DIR} --no-links)
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/install/docs_check.py ${PROJECT_SOURCE_DIR})
 endif()
 
 # install_user: copies the sources, builds and installs them into a scratch
