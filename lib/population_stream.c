@@ -36,7 +36,9 @@
 #  define PR_STREAM_POSIX 1
 #endif
 
-#define PR_STREAM_PIECE ((size_t)1 << 20)   /* about 1 MiB a piece */
+#ifndef PR_STREAM_PIECE
+#  define PR_STREAM_PIECE ((size_t)1 << 20)   /* about 1 MiB a piece (the fuzzing build sets a few hundred bytes) */
+#endif
 
 typedef struct piece {
     const char *data; size_t len;
