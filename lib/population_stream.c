@@ -1,20 +1,22 @@
 /* Population reach streamed from a CSV file (contract section 5; issue
  * "population reach at the speed of reading the file").
  *
- * The file is read with read() into one buffer of fixed size, in batches:
+ * The file is read with read() into two buffers of fixed size, in batches:
  * each batch is cut into pieces of about PR_STREAM_PIECE bytes at relative
  * boundaries (pr_pop_split: a record is one line, so a cut is a line end
  * after which another id begins), the pieces are scanned (pr_pop_scan) and
  * counted (pr_reach_add) on worker threads, each into its own accumulator,
  * and the results are merged in file order: counts are sums, the
  * allocation's requests and the bad rows keep the file's order, so the
- * result is byte for byte the same for every number of threads. What is
+ * result is byte for byte the same for every number of threads. While the
+ * pieces of one batch are counted, the calling thread reads the next batch
+ * into the other buffer (so reading the file overlaps the counting). What is
  * kept per relative is only the relative being read; with capacities, a
  * compact record of each relative that takes part in the allocation
  * (pr_reach_acc: 16 bytes of request, 16 of relative, 8 a relation).
  *
- * Memory: the buffer (pieces per batch x PR_STREAM_PIECE, twice the number
- * of threads pieces, at least 2), one accumulator and one reader per piece,
+ * Memory: the two buffers (each pieces per batch x PR_STREAM_PIECE, twice
+ * the number of threads pieces, at least 2), one accumulator and one reader per piece,
  * and the compiled offers; never the file, never the population. A relative
  * whose rows do not fit in a batch grows the buffer to hold it. */
 #if !defined(_WIN32)
@@ -109,11 +111,14 @@ static void *pool_worker(void *v)
 }
 
 /* Runs task(arg, 0..n-1) on `threads` threads (the caller's included), or
- * through the host's parallel-for. */
+ * through the host's parallel-for. The calling thread first runs
+ * first(first_arg) (reading the next batch) while the others start on the
+ * pieces; with the host's parallel-for, first runs before it. */
 static void run_all(void (*task)(void *, size_t), void *arg, size_t n, unsigned threads,
-                    paroer_parallel_for_fn pfor, void *pctx)
+                    paroer_parallel_for_fn pfor, void *pctx, void (*first)(void *), void *first_arg)
 {
     if (pfor) {
+        first(first_arg);
         pfor(pctx, n, task, arg);
         return;
     }
@@ -128,10 +133,12 @@ static void run_all(void (*task)(void *, size_t), void *arg, size_t n, unsigned 
     if (threads > n) threads = (unsigned)n;
     for (unsigned t = 1; t < threads && t < 64; t++)
         if (pthread_create(&tid[started], NULL, pool_worker, &j) == 0) started++;
+    first(first_arg);
     pool_worker(&j);
     for (unsigned t = 0; t < started; t++) pthread_join(tid[t], NULL);
 #else
     (void)threads;
+    first(first_arg);
     pool_worker(&j);
 #endif
 }
@@ -162,6 +169,22 @@ static int fill(int fd, char *buf, size_t cap, size_t *filled, int *eof, const c
         *filled += (size_t)r;
     }
     return 0;
+}
+
+/* The next batch, read by the calling thread while the pieces of the
+ * current one are counted (run_all's `first`). */
+typedef struct read_job {
+    int fd;
+    char *buf; size_t cap, filled;
+    int eof, rc;
+    const char *path;
+    paroer_diagnostics *diag;
+} read_job;
+
+static void read_next(void *v)
+{
+    read_job *r = v;
+    r->rc = fill(r->fd, r->buf, r->cap, &r->filled, &r->eof, r->path, r->diag);
 }
 
 typedef struct listing { size_t listed, unlisted; } listing;
@@ -220,7 +243,8 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
     const unsigned threads = pfor ? 1 : pr_stream_threads(threads_asked);
     const size_t n_slots = pfor ? 8 : (threads * 2 < 2 ? 2 : threads * 2);
     size_t cap = n_slots * PR_STREAM_PIECE;
-    char *buf = NULL;
+    char *buf = NULL, *buf_next = NULL;   /* the batch being counted, the one being read */
+    size_t cap_next = 0;
     stream S;
     memset(&S, 0, sizeof S);
     pr_pop_reader *rd = NULL;
@@ -256,7 +280,7 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
     listing ls = {0, 0};
     uint64_t rejected = 0;
     for (;;) {
-        if ((rc = fill(fd, buf, cap, &filled, &eof, path, diag))) goto out;
+        if ((rc = fill(fd, buf, cap, &filled, &eof, path, diag))) goto out;   /* a no-op after read_next */
         /* cut the batch into pieces at relative boundaries */
         size_t lo_off = 0, n = 0;
         const size_t piece_len = cap / n_slots;
@@ -282,6 +306,20 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
             }
             continue;
         }
+        /* The rest (a relative whose rows go on) starts the next batch, which
+         * the calling thread reads into the other buffer while the pieces
+         * of this one are counted: reading the file overlaps the counting. */
+        if (cap_next < cap) {
+            pr_free(a, buf_next);
+            cap_next = 0;
+            if (!(buf_next = pr_malloc(a, cap))) {
+                rc = pr_error(PAROER_ENOMEM, "out of memory");
+                goto out;
+            }
+            cap_next = cap;
+        }
+        memcpy(buf_next, buf + lo_off, filled - lo_off);
+        read_job next = {fd, buf_next, cap_next, filled - lo_off, eof, 0, path, diag};
         S.n_pieces = n;
         for (size_t i = 0; i < n; i++) {
             S.pieces[i].n_err = 0;
@@ -289,8 +327,8 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
             S.pieces[i].rc = 0;
             S.pieces[i].lines = 0;
         }
-        run_all(run_piece, &S, n, threads, pfor, pctx);
-        /* merge in file order */
+        run_all(run_piece, &S, n, threads, pfor, pctx, read_next, &next);
+        /* merge in file order (this batch's bad rows come before a read error of the next) */
         for (size_t i = 0; i < n; i++) {
             piece *p = &S.pieces[i];
             if ((rc = report_piece(rd, p, line, &ls))) goto out;
@@ -300,8 +338,16 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
             line += p->lines;
             if (pr_reach_merge(S.R, total, p->acc)) { rc = pr_error(PAROER_ENOMEM, "out of memory"); goto out; }
         }
-        memmove(buf, buf + lo_off, filled - lo_off);
-        filled -= lo_off;
+        if ((rc = next.rc)) goto out;
+        /* the next batch becomes the current one */
+        char *tb = buf;
+        size_t tc = cap;
+        buf = buf_next;
+        cap = cap_next;
+        buf_next = tb;
+        cap_next = tc;
+        filled = next.filled;
+        eof = next.eof;
         if (eof && filled == 0) break;
     }
     if (diag && ls.unlisted) {
@@ -330,6 +376,7 @@ out:
     }
     pr_pop_reader_free(rd);
     pr_free(a, buf);
+    pr_free(a, buf_next);
     return rc;
 #endif
 }
