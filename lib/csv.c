@@ -94,12 +94,14 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
     const char sep = c->sep;
     size_t nf = 0;
     const __m128i vsep = _mm_set1_epi8(sep), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
-                  cr = _mm_set1_epi8('\r');
+                  cr = _mm_set1_epi8('\r'), bang = _mm_set1_epi8('!');
+    unsigned odd_before = 0;   /* bytes below '!' or above 0x7F (signed: below '!') in earlier blocks */
     while (end - p >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
         __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vsep), _mm_cmpeq_epi8(v, lf)),
                                    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, cr)));
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        const unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, bang));
         while (mask) {
             const char *q = p + __builtin_ctz(mask);
             mask &= mask - 1;
@@ -114,12 +116,14 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
             nf++;
             fs = q + 1;
             if (ch != sep) {                                   /* LF, CR LF or CR: the record ends */
+                c->plain = !(odd_before | (odd & ((1u << (q - p)) - 1u)));
                 c->p = past_eol(q, end);
                 c->line++;
                 *n = nf;
                 return 1;
             }
         }
+        odd_before |= odd;
         p += 16;
     }
     return 0;
@@ -136,6 +140,7 @@ int pr_csv_next(pr_csv *c, pr_csv_field *f, size_t max, size_t *n, int64_t *line
     *n = 0;
     *err = NULL;
     *line = c->line;
+    c->plain = 0;
     if (p >= end) return PR_CSV_EOF;
 #if defined(__SSE2__)
     if (fast_record(c, f, max, n)) return PR_CSV_RECORD;

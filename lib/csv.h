@@ -30,6 +30,9 @@ typedef struct pr_csv {
     const char *p, *end;
     int64_t line;          /* line of the next record */
     char sep;              /* field separator: ',' (default) or ';' */
+    int plain;             /* the last record read holds only bytes 0x21..0x7F besides its
+                              separators and line end: no blank to trim, nothing but ASCII, no NUL
+                              (0 = not known; readers then check every field) */
     char *scratch; size_t scratch_cap;
 } pr_csv;
 

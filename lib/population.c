@@ -99,6 +99,13 @@ static void code_table_init(code_table *t, int32_t list)
     }
 }
 
+static uint64_t load_u64(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
 /* The code of s[0..len) in the list, or -1 (len > 0). */
 static int code_lookup(const code_table *t, const char *s, size_t len)
 {
@@ -108,6 +115,11 @@ static int code_lookup(const code_table *t, const char *s, size_t len)
         if (i < 0) return -1;
         if (t->len[i] != len) continue;
         const char *c = t->code[i];
+        if (len >= 8 && len <= 16) {
+            /* the first and the last 8 bytes (overlapping) cover the code */
+            if (load_u64(c) == load_u64(s) && load_u64(c + len - 8) == load_u64(s + len - 8)) return i;
+            continue;
+        }
         size_t k = 0;
         while (k < len && c[k] == s[k]) k++;   /* codes are short: no call to memcmp */
         if (k == len) return i;
@@ -361,12 +373,6 @@ typedef struct list_cache_entry {
 
 struct list_cache { list_cache_entry e[4][PR_CACHE_SLOTS]; };   /* conditions, needs, modes, slots */
 
-static uint64_t load_u64(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
 
 /* A slot from every byte of the text (sets that share their first and last
  * bytes, "information;…;peer_support", must not share a slot). */
@@ -415,7 +421,9 @@ static int parse_list_cached(loader *ld, int k, const code_table *t, int column,
     return rc;
 }
 
-static int parse_row(loader *ld, const pr_csv_field *f, row *r)
+/* plain: the record holds no blank, no byte outside ASCII and no NUL (pr_csv.plain),
+ * so no field needs trimming and the id needs no UTF-8 or NUL check. */
+static int parse_row(loader *ld, const pr_csv_field *f, int plain, row *r)
 {
     memset(r, 0, sizeof *r);
     r->r.cared_for_age = PR_POP_AGE_UNKNOWN;
@@ -424,7 +432,7 @@ static int parse_row(loader *ld, const pr_csv_field *f, row *r)
         const char *p = f[i].p;
         size_t len = f[i].len;
         if (c == COL_IGNORED) continue;
-        if (c != COL_ID) TRIM(p, len);
+        if (c != COL_ID && !plain) TRIM(p, len);
         int32_t iv;
         uint32_t mask;
         uint8_t b;
@@ -433,9 +441,9 @@ static int parse_row(loader *ld, const pr_csv_field *f, row *r)
             if (len == 0) return row_error(ld, PAROER_ESCHEMA, "id", "column \"id\" is empty");
             if (len > PR_POP_MAX_ID)
                 return row_error(ld, PAROER_ESCHEMA, "id", "column \"id\" is longer than %d bytes", PR_POP_MAX_ID);
-            if (!utf8_valid((const unsigned char *)p, len))
+            if (!plain && !utf8_valid((const unsigned char *)p, len))
                 return row_error(ld, PAROER_EPARSE, "id", "column \"id\" is not valid UTF-8");
-            if (memchr(p, '\0', len))
+            if (!plain && memchr(p, '\0', len))
                 return row_error(ld, PAROER_ESCHEMA, "id", "column \"id\" holds a NUL byte");
             r->id = p;
             r->id_len = len;
@@ -851,7 +859,7 @@ int pr_pop_scan(pr_pop_reader *ld, const char *data, size_t len, int64_t line0, 
                             (unsigned long)ld->n_fields, (unsigned long)n);
         } else if (!bad) {
             row r;
-            bad = parse_row(ld, f, &r);
+            bad = parse_row(ld, f, csv.plain, &r);
             const char *what;
             if (bad) {
                 /* reported below */

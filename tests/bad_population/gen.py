@@ -58,3 +58,16 @@ case("values-not-echoed", lf.join([H,
                                    "CPR-0101701241,52,306,1,son_daughter,demensia,84,12,0,1,0,0,respite,,"]) + lf)
 case("not-consecutive", lf.join([H, ROW.format(i=1), ROW.format(i=2), ROW.format(i=1)]) + lf)
 case("differs-from-first-row", lf.join([H, ROW.format(i=1), ROW.format(i=1).replace(",52,", ",53,")]) + lf)
+# Rows long enough for the reader's 16-byte fast path: a record it calls plain
+# (no blank, ASCII only, no NUL) skips trimming and the id's checks, so a blank,
+# a byte outside ASCII and a NUL anywhere in a row must each still be seen.
+case("checks-in-long-rows", lf.join([H,
+                                     ROW.format(i=1),
+                                     "r-\xe6\xf8,52,306,1,son_daughter,dementia,84,12,0,1,0,0,respite,,",
+                                     ROW.format(i=3).replace("son_daughter", " son_daughter\t"),
+                                     ROW.format(i=4).replace(",respite,", ", respite ,"),
+                                     ROW.format(i=5)]).encode("utf-8")
+     + b"\n" + ROW.format(i=6).replace("r-6", "r-\xff6").encode("latin-1")
+     + b"\n" + ROW.format(i=7).replace("r-7", "r-\x007").encode("latin-1")
+     + b"\n" + ROW.format(i=8).replace(",12,", ",1\xc3\xa62,").encode("latin-1")
+     + b"\n" + (lf.join([ROW.format(i=9), ROW.format(i=10)]) + lf).encode("utf-8"))
