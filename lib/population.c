@@ -329,7 +329,12 @@ static int unknown_code(loader *ld, const code_table *t, int column, const char 
                      col_names[column], paroer_vocab_list_name(t->list), expected);
 }
 
-/* A ';'-separated list of codes (items trimmed; empty field = empty list). */
+/* A ';'-separated list of codes (items trimmed; empty field = empty list).
+ * Kept out of line: its caller, the memo, is inlined into the row parser and
+ * a national file reaches this only for a few hundred distinct texts. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int parse_list(loader *ld, const code_table *t, int column, const char *p, size_t len, uint32_t *out)
 {
     uint32_t mask = 0;
@@ -403,10 +408,14 @@ static int same_text(const char *a, const char *b, size_t len)
 }
 
 /* parse_list through the column's memo (k: 0 conditions, 1 needs, 2 modes, 3 slots). */
-static int parse_list_cached(loader *ld, int k, const code_table *t, int column, const char *p, size_t len,
-                             uint32_t *out)
+static inline int parse_list_cached(loader *ld, int k, const code_table *t, int column, const char *p,
+                                    size_t len, uint32_t *out)
 {
-    if (len == 0 || len > PR_CACHE_TEXT || !ld->cache) return parse_list(ld, t, column, p, len, out);
+    if (len == 0) {
+        *out = 0;
+        return 0;
+    }
+    if (len > PR_CACHE_TEXT || !ld->cache) return parse_list(ld, t, column, p, len, out);
     list_cache_entry *e = &ld->cache->e[k][cache_slot(p, len)];
     if (e->len == len && same_text(e->text, p, len)) {
         *out = e->mask;
