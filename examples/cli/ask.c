@@ -126,9 +126,11 @@ static void print_counts(const paroer_match_result *res, const paroer_catalog *c
     size_t e = paroer_match_result_outcome_count(res, PAROER_OUTCOME_ELIGIBLE);
     size_t p = paroer_match_result_outcome_count(res, PAROER_OUTCOME_POSSIBLE);
     size_t n = paroer_catalog_offer_count(cat);
-    fprintf(ui, lang == PAROER_LANG_EN ? "Offers: %zu certain, %zu possible, %zu excluded (of %zu).\n"
-                                  : "Tilbud: %zu sikre, %zu mulige, %zu udelukket (af %zu).\n",
-           e, p, n - e - p, n);
+    if (lang == PAROER_LANG_EN)
+        fprintf(ui, "Offers: %zu certain, %zu possible, %zu excluded (of %zu).\n", e, p, n - e - p, n);
+    else   /* "et tilbud" is neuter: 1 sikkert / muligt, 2 sikre / mulige */
+        fprintf(ui, "Tilbud: %zu %s, %zu %s, %zu udelukket (af %zu).\n", e, e == 1 ? "sikkert" : "sikre", p,
+                p == 1 ? "muligt" : "mulige", n - e - p, n);
 }
 
 /* Applies an answer; 1 when taken, 0 when it was not understood. */

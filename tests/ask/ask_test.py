@@ -2,7 +2,7 @@
 """`paroer ask` end to end (contract 6a): answers piped on standard input, and
 once in a real terminal (tmux) the way a person types them, when tmux is
 installed. usage: ask_test.py --paroer PAROER --source SOURCE_DIR"""
-import argparse, json, os, shutil, subprocess, sys, tempfile, time
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 
 DATE = "2026-03-01"
 FAIL = []
@@ -72,6 +72,16 @@ def main():
     check(rc == 2, "unknown municipality with -m: usage error", out + err)
     rc, out, err = run(a, ["ask", "-m", "330"] + cat, "parent\n")
     check("Hvilken kommune" not in out and "Hvem hjælper du?" in out, "-m skips the municipality question", out)
+
+    # The counts in Danish agree in number: "1 sikkert", "1 muligt", never "1 sikre" or "1 mulige"
+    # (Odsherred, a daughter: after "terminal: nej" one offer is left possible, then one certain).
+    both = ["-c", os.path.join(a.source, "data", "statutory.json"), os.path.join(a.source, "data", "dk-offers.json"),
+            "-m", "306", "--date", "2026-12-03"]
+    rc, out, err = run(a, ["ask"] + both, "son_daughter\nnej\ndementia\n84\n56\nja\nnej\nja\n")
+    check(rc == 0, "the Odsherred interview exits 0", err)
+    check("Tilbud: 1 sikkert, 24 mulige," in out, "one certain offer: '1 sikkert'", out)
+    check("Tilbud: 8 sikre, 1 muligt," in out, "one possible offer: '1 muligt'", out)
+    check(not re.search(r"\b1 (sikre|mulige)\b", out), "no '1 sikre' / '1 mulige'", out)
 
     # In a real terminal, typed as a person would.
     if shutil.which("tmux"):
