@@ -367,7 +367,11 @@ static int parse_list(loader *ld, const code_table *t, int column, const char *p
  * millions of times, so each list column remembers the masks of recent raw
  * texts: a hit costs a hash of the first and last 8 bytes and one compare. */
 
-#define PR_CACHE_SLOTS 4096   /* per column: national files hold hundreds of distinct need and condition sets */
+#ifndef PR_CACHE_BITS
+#  define PR_CACHE_BITS 12   /* 4096 slots a column: national files hold hundreds of distinct need and condition sets
+                                (the fuzzing build sets a few, so that texts share slots and evict each other) */
+#endif
+#define PR_CACHE_SLOTS ((size_t)1 << PR_CACHE_BITS)
 #define PR_CACHE_TEXT 120   /* all eleven needs joined fit */
 
 typedef struct list_cache_entry {
@@ -396,7 +400,7 @@ static unsigned cache_slot(const char *p, size_t len)
         h = (h ^ load_u64(p + len - 8)) * UINT64_C(0xC2B2AE3D27D4EB4F);
     }
     h ^= h >> 29;
-    return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+    return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - PR_CACHE_BITS));
 }
 
 static int same_text(const char *a, const char *b, size_t len)
