@@ -122,7 +122,7 @@ static int candidates(data_dir dirs[MAX_DIRS])
         snprintf(dirs[n].path, sizeof dirs[n].path, "%s", env);
         dirs[n++].what = "$PAROER_DATADIR";
     }
-    if (have_libdir && PAROER_SOURCE_DATADIR[0] && same_dir(libdir, PAROER_BUILD_LIBDIR)) {
+    if (have_libdir && PAROER_SOURCE_DATADIR[0] != '\0' && same_dir(libdir, PAROER_BUILD_LIBDIR)) {
         snprintf(dirs[n].path, sizeof dirs[n].path, "%s", PAROER_SOURCE_DATADIR);
         dirs[n++].what = "the source tree, for the build tree's library";
     }

@@ -175,10 +175,12 @@ PR_HOT_INLINE int eligible_fast(const pr_moff *m, const struct paroer_offer *o, 
      * branches (the outcome of each is unpredictable across relatives);
      * rule 5 relation by relation and the languages after. The unions are
      * a necessary condition of rule 5. */
-    int ok = (pr_atom_need(m, q) == PR_YES) & (pr_atom_mode(m, q) == PR_YES) & (pr_atom_slot(m, q) == PR_YES) &
-             ((m->rel_x & q->rel_union) != 0) & ((m->cond_x & q->cond_union) != 0) &
-             (pr_atom_relative_age(m, q) == PR_YES) & (pr_atom_active(m, q->date) == PR_YES) &
-             (pr_atom_not_paused(m) == PR_YES);
+    /* (int) casts: a bitwise AND of comparisons on purpose (no branches; clang's
+     * -Wbitwise-instead-of-logical asks for them) */
+    int ok = (int)(pr_atom_need(m, q) == PR_YES) & (int)(pr_atom_mode(m, q) == PR_YES) &
+             (int)(pr_atom_slot(m, q) == PR_YES) & (int)((m->rel_x & q->rel_union) != 0) &
+             (int)((m->cond_x & q->cond_union) != 0) & (int)(pr_atom_relative_age(m, q) == PR_YES) &
+             (int)(pr_atom_active(m, q->date) == PR_YES) & (int)(pr_atom_not_paused(m) == PR_YES);
     if (!ok) return 0;
     if (!pr_rules_relations_known(m, q, best)) return 0;
     return pr_atom_language(m, o, q) == PR_YES;
@@ -354,10 +356,12 @@ static int visit3(pr_run *run, uint32_t i, const pr_moff *m)
 {
     /* the cheap rules first, without branches, as eligible_fast() does */
     const pr_mquery *q = &run->q;
-    int ok = (pr_atom_need(m, q) == PR_YES) & (pr_atom_mode(m, q) == PR_YES) & (pr_atom_slot(m, q) == PR_YES) &
-             ((m->rel_x & q->rel_union) != 0) & ((m->cond_x & q->cond_union) != 0) &
-             (pr_atom_relative_age(m, q) != PR_NO) & (pr_atom_active(m, q->date) == PR_YES) &
-             (pr_atom_not_paused(m) == PR_YES);
+    /* (int) casts: a bitwise AND of comparisons on purpose (no branches; clang's
+     * -Wbitwise-instead-of-logical asks for them) */
+    int ok = (int)(pr_atom_need(m, q) == PR_YES) & (int)(pr_atom_mode(m, q) == PR_YES) &
+             (int)(pr_atom_slot(m, q) == PR_YES) & (int)((m->rel_x & q->rel_union) != 0) &
+             (int)((m->cond_x & q->cond_union) != 0) & (int)(pr_atom_relative_age(m, q) != PR_NO) &
+             (int)(pr_atom_active(m, q->date) == PR_YES) & (int)(pr_atom_not_paused(m) == PR_YES);
     if (!ok) return PAROER_OK;
     pr_verdict v;
     pr_rules_eval(m, &run->c->offers[i], &run->q, 1, &v);
