@@ -2,6 +2,8 @@
 # Builds libparoer and runs every test, stage by stage:
 #   main      -DPAROER_WERROR=ON build in build/, ctest (unit, CLI, binding,
 #             packaging, docs tests)
+#   clang     the same -Werror build with clang in build-clang/ (library, CLI,
+#             examples, tests), built only: its warnings differ from gcc's
 #   asan      AddressSanitizer + UndefinedBehaviorSanitizer build in build-asan/, ctest
 #   tsan      ThreadSanitizer build in build-tsan/, the concurrency tests (ctest -R threads)
 #   fuzz, valgrind, coverage, abi
@@ -40,6 +42,13 @@ stage_main() {
   configure_build build && run_ctest build
 }
 
+stage_clang() {
+  if ! command -v clang >/dev/null; then
+    echo "clang is not installed (scripts/setup.sh installs it)"; return 1
+  fi
+  configure_build build-clang -DCMAKE_C_COMPILER=clang -DPAROER_BUILD_DOCS=OFF
+}
+
 stage_asan() {
   configure_build build-asan -DPAROER_SANITIZER=address,undefined -DPAROER_BUILD_DOCS=OFF \
     && run_ctest build-asan
@@ -70,7 +79,7 @@ stage_script() { # NAME
   bash "scripts/$1.sh"
 }
 
-all_stages=(main asan tsan fuzz valgrind coverage abi)
+all_stages=(main clang asan tsan fuzz valgrind coverage abi)
 stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=("${all_stages[@]}")
 
@@ -79,7 +88,7 @@ failed=0
 start_all=$SECONDS
 for s in "${stages[@]}"; do
   case "$s" in
-    main|asan|tsan) fn=stage_$s ;;
+    main|clang|asan|tsan) fn=stage_$s ;;
     fuzz|valgrind|coverage|abi)
       if [ ! -f "scripts/$s.sh" ]; then
         summary+=("$(printf '%-9s skipped (no scripts/%s.sh)' "$s" "$s")")
