@@ -106,6 +106,28 @@ static uint64_t load_u64(const char *p)
     return v;
 }
 
+static uint32_t load_u32(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* a[0..len) == b[0..len), for the short texts of a row (ids, codes, lists):
+ * whole words, the last one overlapping, so no call and no loop over bytes. */
+static inline int same_bytes(const char *a, const char *b, size_t len)
+{
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 < len; i += 8)
+            if (load_u64(a + i) != load_u64(b + i)) return 0;
+        return load_u64(a + len - 8) == load_u64(b + len - 8);
+    }
+    if (len >= 4) return load_u32(a) == load_u32(b) && load_u32(a + len - 4) == load_u32(b + len - 4);
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
+}
+
 /* The code of s[0..len) in the list, or -1 (len > 0). */
 static int code_lookup(const code_table *t, const char *s, size_t len)
 {
@@ -114,15 +136,7 @@ static int code_lookup(const code_table *t, const char *s, size_t len)
         int i = t->slot[h];
         if (i < 0) return -1;
         if (t->len[i] != len) continue;
-        const char *c = t->code[i];
-        if (len >= 8 && len <= 16) {
-            /* the first and the last 8 bytes (overlapping) cover the code */
-            if (load_u64(c) == load_u64(s) && load_u64(c + len - 8) == load_u64(s + len - 8)) return i;
-            continue;
-        }
-        size_t k = 0;
-        while (k < len && c[k] == s[k]) k++;   /* codes are short: no call to memcmp */
-        if (k == len) return i;
+        if (same_bytes(t->code[i], s, len)) return i;
     }
 }
 
@@ -403,14 +417,6 @@ static unsigned cache_slot(const char *p, size_t len)
     return (unsigned)((h * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - PR_CACHE_BITS));
 }
 
-static int same_text(const char *a, const char *b, size_t len)
-{
-    if (len < 8) return memcmp(a, b, len) == 0;
-    for (size_t i = 0; i + 8 < len; i += 8)
-        if (load_u64(a + i) != load_u64(b + i)) return 0;
-    return load_u64(a + len - 8) == load_u64(b + len - 8);   /* the last 8 bytes, overlapping */
-}
-
 /* parse_list through the column's memo (k: 0 conditions, 1 needs, 2 modes, 3 slots). */
 static inline int parse_list_cached(loader *ld, int k, const code_table *t, int column, const char *p,
                                     size_t len, uint32_t *out)
@@ -421,7 +427,7 @@ static inline int parse_list_cached(loader *ld, int k, const code_table *t, int 
     }
     if (len > PR_CACHE_TEXT || !ld->cache) return parse_list(ld, t, column, p, len, out);
     list_cache_entry *e = &ld->cache->e[k][cache_slot(p, len)];
-    if (e->len == len && same_text(e->text, p, len)) {
+    if (e->len == len && same_bytes(e->text, p, len)) {
         *out = e->mask;
         return 0;
     }
@@ -865,7 +871,7 @@ int pr_pop_scan(pr_pop_reader *ld, const char *data, size_t len, int64_t line0, 
          * (a malformed record, whose id is unknown, does not). */
         if (st == PR_CSV_RECORD && run_open && ld->id_field < n) {
             const pr_csv_field *idf = &f[ld->id_field];
-            if (idf->len != cur_len || memcmp(cur_id, idf->p, idf->len) != 0) run_open = 0;
+            if (idf->len != cur_len || !same_bytes(cur_id, idf->p, idf->len)) run_open = 0;
         }
         if (!bad && n != ld->n_fields) {
             bad = row_error(ld, PAROER_ESCHEMA, "", "expected %lu fields (as in the header), got %lu",
