@@ -315,24 +315,40 @@ static int check_action_plan(paroer_coverage *cov, const paroer_policy *pol, siz
         return set_check(cov, slot, code, PAROER_CHECK_PASS,
                          cov_printf(cov, "all %u action plans are adopted", (unsigned)pol->n_action_plans),
                          cov_printf(cov, "alle %u handleplaner er vedtaget", (unsigned)pol->n_action_plans));
-    const char *title = next->title ? next->title : "";
+    /* A plan is named by its title; the contract makes the title optional, and
+     * an untitled plan is named by its due date instead (never by ""). */
+    const char *title = next->title && next->title[0] ? next->title : NULL;
     if (next->due == PAROER_DATE_NONE)
-        return set_check(cov, slot, code, PAROER_CHECK_WARN,
-                         cov_printf(cov, "action plan \"%s\" is not adopted and has no due date", title),
-                         cov_printf(cov, "handleplan \"%s\" er ikke vedtaget og har ingen frist", title));
+        return title ? set_check(cov, slot, code, PAROER_CHECK_WARN,
+                                 cov_printf(cov, "action plan \"%s\" is not adopted and has no due date", title),
+                                 cov_printf(cov, "handleplan \"%s\" er ikke vedtaget og har ingen frist", title))
+                     : set_check(cov, slot, code, PAROER_CHECK_WARN,
+                                 cov_printf(cov, "an untitled action plan is not adopted and has no due date"),
+                                 cov_printf(cov, "en handleplan uden titel er ikke vedtaget og har ingen frist"));
     fmt_date(next->due, d);
     if (next->due < cov->date)
-        return set_check(cov, slot, code, PAROER_CHECK_FAIL,
-                         cov_printf(cov, "action plan \"%s\" was due on %s and is not adopted", title, d),
-                         cov_printf(cov, "handleplan \"%s\" skulle være vedtaget %s og er det ikke", title, d));
+        return title ? set_check(cov, slot, code, PAROER_CHECK_FAIL,
+                                 cov_printf(cov, "action plan \"%s\" was due on %s and is not adopted", title, d),
+                                 cov_printf(cov, "handleplan \"%s\" skulle være vedtaget %s og er det ikke", title, d))
+                     : set_check(cov, slot, code, PAROER_CHECK_FAIL,
+                                 cov_printf(cov, "the action plan due on %s is not adopted", d),
+                                 cov_printf(cov, "handleplanen med frist %s er ikke vedtaget", d));
     int64_t left = (int64_t)next->due - cov->date;
     if (left <= PR_SOON_DAYS)
-        return set_check(cov, slot, code, PAROER_CHECK_WARN,
-                         cov_printf(cov, "action plan \"%s\" is due on %s (in %d days)", title, d, (int)left),
-                         cov_printf(cov, "handleplan \"%s\" skal vedtages senest %s (om %d dage)", title, d, (int)left));
-    return set_check(cov, slot, code, PAROER_CHECK_PASS,
-                     cov_printf(cov, "next action plan \"%s\" is due on %s", title, d),
-                     cov_printf(cov, "næste handleplan \"%s\" skal vedtages senest %s", title, d));
+        return title ? set_check(cov, slot, code, PAROER_CHECK_WARN,
+                                 cov_printf(cov, "action plan \"%s\" is due on %s (in %d days)", title, d, (int)left),
+                                 cov_printf(cov, "handleplan \"%s\" skal vedtages senest %s (om %d dage)", title, d,
+                                            (int)left))
+                     : set_check(cov, slot, code, PAROER_CHECK_WARN,
+                                 cov_printf(cov, "the action plan due on %s is not adopted yet (in %d days)", d, (int)left),
+                                 cov_printf(cov, "handleplanen med frist %s er endnu ikke vedtaget (om %d dage)", d,
+                                            (int)left));
+    return title ? set_check(cov, slot, code, PAROER_CHECK_PASS,
+                             cov_printf(cov, "next action plan \"%s\" is due on %s", title, d),
+                             cov_printf(cov, "næste handleplan \"%s\" skal vedtages senest %s", title, d))
+                 : set_check(cov, slot, code, PAROER_CHECK_PASS,
+                             cov_printf(cov, "the next action plan is due on %s", d),
+                             cov_printf(cov, "næste handleplan har frist %s", d));
 }
 
 static int check_children(paroer_coverage *cov, const paroer_catalog *c, const paroer_policy *pol, size_t slot)

@@ -351,6 +351,29 @@ static int id_char(unsigned char c)
            c == '.';
 }
 
+/* Before a name that begins with the word just written ("handleplan" before
+ * »Handleplan (anden)«, "pårørendepolitik" before »Pårørendepolitik for …«),
+ * takes that word back: the name says it. Letters compare without case
+ * (ASCII), and the name's word must end there. */
+static void drop_repeated_word(pr_html *t, const char *name)
+{
+    if (t->len < 2 || t->data[t->len - 1] != ' ') return;
+    size_t end = t->len - 1, start = end;
+    while (start > 0 && t->data[start - 1] != ' ') start--;
+    const size_t n = end - start;
+    if (n == 0) return;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)t->data[start + i], b = (unsigned char)name[i];
+        if (a >= 'A' && a <= 'Z') a = (unsigned char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z') b = (unsigned char)(b - 'A' + 'a');
+        if (a != b) return;   /* also at the end of name (NUL) */
+    }
+    const unsigned char after = (unsigned char)name[n];
+    if ((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || after >= 0x80) return;
+    t->len = start;
+    t->data[t->len] = '\0';
+}
+
 /* A check's detail for people: ids of offers and policies become their names,
  * ISO dates become "31. oktober 2026", quotes become »…«, and the sentence
  * starts with a capital and ends with a full stop. The library's detail
@@ -364,7 +387,10 @@ static void human_detail(rep *r, const char *detail)
     int quote = 0;
     while (*p) {
         if (!id_char((unsigned char)*p)) {
-            if (*p == '"') pr_html_put(&t, quote++ % 2 ? "\xC2\xAB" : "\xC2\xBB");
+            if (*p == '"') {
+                if (quote % 2 == 0) drop_repeated_word(&t, p + 1);
+                pr_html_put(&t, quote++ % 2 ? "\xC2\xAB" : "\xC2\xBB");
+            }
             else pr_html_putn(&t, p, 1);
             p++;
             continue;
@@ -388,11 +414,13 @@ static void human_detail(rep *r, const char *detail)
         if (n == 10 && paroer_date_parse(&d, tok, n) == PAROER_OK) {
             pr_html_date(&t, d, r->lang);
         } else if (strchr(tok, '-') && (of = paroer_catalog_find_offer(r->cat, tok)) != NULL) {
+            drop_repeated_word(&t, paroer_offer_name(of));
             pr_html_put(&t, "\xC2\xBB");
             pr_html_put(&t, paroer_offer_name(of));
             pr_html_put(&t, "\xC2\xAB");
         } else if (strchr(tok, '-') && (pol = paroer_catalog_find_policy(r->cat, tok)) != NULL) {
             const char *title = paroer_policy_title(pol);
+            drop_repeated_word(&t, title);
             pr_html_put(&t, "\xC2\xBB");
             pr_html_put(&t, title);
             pr_html_put(&t, "\xC2\xAB");
@@ -410,9 +438,12 @@ static void human_detail(rep *r, const char *detail)
     const char *text = t.data ? t.data : "";
     char first[8];
     size_t k = 0;
-    /* The first letter in upper case (ASCII or a Latin-1 letter in UTF-8). */
-    if ((unsigned char)text[0] == 0xC3 && text[1]) k = 2;
-    else if (text[0]) k = 1;
+    /* The first letter in upper case (ASCII or a Latin-1 letter in UTF-8);
+     * the first character is taken whole, whatever its length (»). */
+    const unsigned char c0 = (unsigned char)text[0];
+    k = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : c0 ? 1 : 0;
+    for (size_t i = 1; i < k; i++)
+        if (!text[i]) k = i;
     memcpy(first, text, k);
     first[k] = '\0';
     char up[8];
