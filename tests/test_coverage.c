@@ -377,22 +377,26 @@ static void test_check_action_plan_due(void **state)
     assert_string_equal(en, "action plan \"Late\" was due on 2026-01-14 and is not adopted");
     assert_string_equal(da, "handleplan \"Late\" skulle være vedtaget 2026-01-14 og er det ikke");
     /* an untitled plan (the title is optional) is named by its due date, never by "" */
-    assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"due\":\"2026-01-14\"}]"), "action_plan_due", en, da),
-                     PAROER_CHECK_FAIL);
-    assert_string_equal(en, "the action plan due on 2026-01-14 is not adopted");
-    assert_string_equal(da, "handleplanen med frist 2026-01-14 er ikke vedtaget");
-    assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"title\":\"\",\"due\":\"2026-03-01\"}]"),
-                              "action_plan_due", en, da),
-                     PAROER_CHECK_WARN);
-    assert_string_equal(en, "the action plan due on 2026-03-01 is not adopted yet (in 45 days)");
-    assert_string_equal(da, "handleplanen med frist 2026-03-01 er endnu ikke vedtaget (om 45 dage)");
-    assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"due\":\"2026-10-31\"}]"), "action_plan_due", en, da),
-                     PAROER_CHECK_PASS);
-    assert_string_equal(en, "the next action plan is due on 2026-10-31");
-    assert_string_equal(da, "næste handleplan har frist 2026-10-31");
-    assert_int_equal(check_of("", POLICY(",\"action_plans\":[{}]"), "action_plan_due", en, da), PAROER_CHECK_WARN);
-    assert_string_equal(en, "an untitled action plan is not adopted and has no due date");
-    assert_string_equal(da, "en handleplan uden titel er ikke vedtaget og har ingen frist");
+    static const struct { const char *plans; int status; const char *en, *da; } untitled[] = {
+        {"[{\"due\":\"2026-01-14\"}]", PAROER_CHECK_FAIL, "the action plan due on 2026-01-14 is not adopted",
+         "handleplanen med frist 2026-01-14 er ikke vedtaget"},
+        {"[{\"title\":\"\",\"due\":\"2026-03-01\"}]", PAROER_CHECK_WARN,
+         "the action plan due on 2026-03-01 is not adopted yet (in 45 days)",
+         "handleplanen med frist 2026-03-01 er endnu ikke vedtaget (om 45 dage)"},
+        {"[{\"due\":\"2026-10-31\"}]", PAROER_CHECK_PASS, "the next action plan is due on 2026-10-31",
+         "næste handleplan har frist 2026-10-31"},
+        {"[{}]", PAROER_CHECK_WARN, "an untitled action plan is not adopted and has no due date",
+         "en handleplan uden titel er ikke vedtaget og har ingen frist"},
+    };
+    for (size_t i = 0; i < sizeof untitled / sizeof untitled[0]; i++) {
+        char extra[128];
+        snprintf(extra, sizeof extra, ",\"action_plans\":%s", untitled[i].plans);
+        char doc[512];
+        snprintf(doc, sizeof doc, POLICY("%s"), extra);
+        assert_int_equal(check_of("", doc, "action_plan_due", en, da), untitled[i].status);
+        assert_string_equal(en, untitled[i].en);
+        assert_string_equal(da, untitled[i].da);
+    }
     /* due today is not yet overdue */
     assert_int_equal(check_of("", POLICY(",\"action_plans\":[{\"title\":\"Now\",\"due\":\"2026-01-15\"}]"),
                               "action_plan_due", NULL, NULL),
