@@ -201,6 +201,8 @@ static const char css[] =
     "footer{color:var(--muted);font-size:13px;padding:0 0 30px}"
     "p.explain{margin:12px 2px 0;color:var(--muted);font-size:14px;max-width:60em}"
     ".scroll{overflow-x:auto}.scroll table.heat{min-width:760px}"
+    "p.swipe{display:none;margin:4px 0;color:var(--muted);font-size:13px}"
+    "@media (max-width:800px){p.swipe{display:block}}"
     "ul.conds{display:flex;flex-wrap:wrap;gap:4px 6px;list-style:none;padding:0;margin:4px 0 6px}"
     "ul.conds li{background:#fdecea;color:#7a1c15;border-radius:6px;padding:1px 8px;font-size:13px}"
     ".need>ul>li,.need details>ul>li{margin:4px 0}"
@@ -214,7 +216,7 @@ static const char css[] =
     "border-bottom:2px solid #000}header.top p,header.top .meta{color:#333}"
     "section{break-before:page;break-inside:auto;border:0;padding:0;margin:0}"
     "details>summary{display:none}details::details-content{content-visibility:visible;display:block}"
-    ".scroll{overflow:visible}.scroll table.heat{min-width:0}table.heat td{border-width:1px}"
+    ".scroll{overflow:visible}.scroll table.heat{min-width:0}table.heat td{border-width:1px}p.swipe{display:none}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}footer{padding-top:12px}}";
 
 static void page_head(rep *r, const char *title)
@@ -496,6 +498,11 @@ static void heat_table(rep *r, int32_t band)
             nrel = paroer_vocab_count(PAROER_VOCAB_RELATION), nband = paroer_vocab_count(PAROER_VOCAB_AGE_BAND);
     int32_t b0 = band < 0 ? 0 : band, b1 = band < 0 ? nband - 1 : band;
     char lc[160];
+    /* On a phone the table scrolls sideways, which nothing else would tell. */
+    pr_html_put(b, "<p class=\"swipe\">");
+    pr_html_put(b, T("Tabellen er bredere end skærmen: skub den til siden for at se alle behov.",
+                     "The table is wider than the screen: swipe it sideways to see every need."));
+    pr_html_put(b, "</p>");
     pr_html_printf(b, "<div class=\"scroll\"><table class=\"heat\" data-band=\"%s\"><colgroup><col class=\"rowhead\">"
                    "</colgroup><thead><tr><th></th>", band < 0 ? "all" : paroer_vocab_code(PAROER_VOCAB_AGE_BAND, band));
     for (int32_t n = 0; n < nneed; n++) {

@@ -341,6 +341,9 @@ static void test_report_for_people(void **state)
         assert_int_equal(count(s, want), 1);
     }
     assert_int_equal(count(s, "<details class=\"band\" open>"), 1);
+    /* Each heat map says, at phone width only, that it scrolls sideways. */
+    assert_int_equal(count(s, "<p class=\"swipe\">"), count(s, "<table class=\"heat\""));
+    assert_non_null(strstr(s, "@media (max-width:800px){p.swipe{display:block}}"));
     /* The headline share explained, print layout, long gap statements as lists. */
     assert_non_null(strstr(s, "id=\"share-meaning\""));
     assert_non_null(strstr(text, "\xC2\xA0% betyder: for "));
