@@ -316,39 +316,37 @@ static int check_action_plan(paroer_coverage *cov, const paroer_policy *pol, siz
                          cov_printf(cov, "all %u action plans are adopted", (unsigned)pol->n_action_plans),
                          cov_printf(cov, "alle %u handleplaner er vedtaget", (unsigned)pol->n_action_plans));
     /* A plan is named by its title; the contract makes the title optional, and
-     * an untitled plan is named by its due date instead (never by ""). */
-    const char *title = next->title && next->title[0] ? next->title : NULL;
+     * an untitled plan is named otherwise (never by ""). Both sentences of a
+     * case take the same arguments: the untitled one skips the title ("%.0s"). */
+    const int titled = next->title && next->title[0];
+    const char *t = titled ? next->title : "";
     if (next->due == PAROER_DATE_NONE)
-        return title ? set_check(cov, slot, code, PAROER_CHECK_WARN,
-                                 cov_printf(cov, "action plan \"%s\" is not adopted and has no due date", title),
-                                 cov_printf(cov, "handleplan \"%s\" er ikke vedtaget og har ingen frist", title))
-                     : set_check(cov, slot, code, PAROER_CHECK_WARN,
-                                 cov_printf(cov, "an untitled action plan is not adopted and has no due date"),
-                                 cov_printf(cov, "en handleplan uden titel er ikke vedtaget og har ingen frist"));
+        return set_check(cov, slot, code, PAROER_CHECK_WARN,
+                         cov_printf(cov, titled ? "action plan \"%s\" is not adopted and has no due date"
+                                                : "%.0san untitled action plan is not adopted and has no due date", t),
+                         cov_printf(cov, titled ? "handleplan \"%s\" er ikke vedtaget og har ingen frist"
+                                                : "%.0sen handleplan uden titel er ikke vedtaget og har ingen frist", t));
     fmt_date(next->due, d);
     if (next->due < cov->date)
-        return title ? set_check(cov, slot, code, PAROER_CHECK_FAIL,
-                                 cov_printf(cov, "action plan \"%s\" was due on %s and is not adopted", title, d),
-                                 cov_printf(cov, "handleplan \"%s\" skulle være vedtaget %s og er det ikke", title, d))
-                     : set_check(cov, slot, code, PAROER_CHECK_FAIL,
-                                 cov_printf(cov, "the action plan due on %s is not adopted", d),
-                                 cov_printf(cov, "handleplanen med frist %s er ikke vedtaget", d));
-    int64_t left = (int64_t)next->due - cov->date;
+        return set_check(cov, slot, code, PAROER_CHECK_FAIL,
+                         cov_printf(cov, titled ? "action plan \"%s\" was due on %s and is not adopted"
+                                                : "%.0sthe action plan due on %s is not adopted", t, d),
+                         cov_printf(cov, titled ? "handleplan \"%s\" skulle være vedtaget %s og er det ikke"
+                                                : "%.0shandleplanen med frist %s er ikke vedtaget", t, d));
+    const int64_t left = (int64_t)next->due - cov->date;
     if (left <= PR_SOON_DAYS)
-        return title ? set_check(cov, slot, code, PAROER_CHECK_WARN,
-                                 cov_printf(cov, "action plan \"%s\" is due on %s (in %d days)", title, d, (int)left),
-                                 cov_printf(cov, "handleplan \"%s\" skal vedtages senest %s (om %d dage)", title, d,
-                                            (int)left))
-                     : set_check(cov, slot, code, PAROER_CHECK_WARN,
-                                 cov_printf(cov, "the action plan due on %s is not adopted yet (in %d days)", d, (int)left),
-                                 cov_printf(cov, "handleplanen med frist %s er endnu ikke vedtaget (om %d dage)", d,
-                                            (int)left));
-    return title ? set_check(cov, slot, code, PAROER_CHECK_PASS,
-                             cov_printf(cov, "next action plan \"%s\" is due on %s", title, d),
-                             cov_printf(cov, "næste handleplan \"%s\" skal vedtages senest %s", title, d))
-                 : set_check(cov, slot, code, PAROER_CHECK_PASS,
-                             cov_printf(cov, "the next action plan is due on %s", d),
-                             cov_printf(cov, "næste handleplan har frist %s", d));
+        return set_check(cov, slot, code, PAROER_CHECK_WARN,
+                         cov_printf(cov, titled ? "action plan \"%s\" is due on %s (in %d days)"
+                                                : "%.0sthe action plan due on %s is not adopted yet (in %d days)",
+                                    t, d, (int)left),
+                         cov_printf(cov, titled ? "handleplan \"%s\" skal vedtages senest %s (om %d dage)"
+                                                : "%.0shandleplanen med frist %s er endnu ikke vedtaget (om %d dage)", t, d,
+                                    (int)left));
+    return set_check(cov, slot, code, PAROER_CHECK_PASS,
+                     cov_printf(cov, titled ? "next action plan \"%s\" is due on %s"
+                                            : "%.0sthe next action plan is due on %s", t, d),
+                     cov_printf(cov, titled ? "næste handleplan \"%s\" skal vedtages senest %s"
+                                            : "%.0snæste handleplan har frist %s", t, d));
 }
 
 static int check_children(paroer_coverage *cov, const paroer_catalog *c, const paroer_policy *pol, size_t slot)
