@@ -83,14 +83,7 @@ const char *pr_hsds_muni_name(int32_t code)
 
 static int eq_ci(const char *a, size_t n, const char *b)
 {
-    if (strlen(b) != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
-        if (x != y) return 0;
-    }
-    return 1;
+    return strlen(b) == n && pr_ascii_ieq(a, b, n);
 }
 
 int32_t pr_hsds_muni_by_name(const char *s, size_t len)

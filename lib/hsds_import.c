@@ -98,13 +98,8 @@ static const json_t *opt_object(im *I, const json_t *obj, const char *key, const
 
 static int eq_ci(const char *a, const char *b)
 {
-    for (; *a && *b; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
-        if (x != y) return 0;
-    }
-    return *a == *b;
+    const size_t n = strlen(a);
+    return strlen(b) == n && pr_ascii_ieq(a, b, n);
 }
 
 /* ---- attributes -------------------------------------------------------------- */

@@ -94,4 +94,20 @@ typedef struct pr_diag_sink pr_diag_sink;
 typedef int (*pr_locate_fn)(void *ctx, const char *path, int64_t *line, int64_t *column,
                             int64_t *offset);
 
+/* ---- text --------------------------------------------------------------------- */
+
+/* 1 when a[0..n) and b[0..n) are equal ignoring the case of ASCII letters
+ * (locale-free: other bytes compare exactly). Stops at the first difference,
+ * so a shorter NUL-terminated b is safe. */
+static inline int pr_ascii_ieq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z') x = (unsigned char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = (unsigned char)(y - 'A' + 'a');
+        if (x != y) return 0;
+    }
+    return 1;
+}
+
 #endif

@@ -35,18 +35,6 @@ static int starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* 1 when a[0..n) and b[0..n) are equal ignoring ASCII case. */
-static int strncasecmp_ascii(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
-        if (x != y) return 0;
-    }
-    return 1;
-}
-
 static int is_number_char(char c)
 {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
@@ -125,7 +113,7 @@ json_t *pr_json_parse(const char *data, size_t len, int hide_values, pr_json_fai
         off = pos ? pos - 1 : 0;
         for (size_t k = pos; k >= 6; k--) {
             size_t at = k - 6;
-            if (d[at] == '\\' && d[at + 1] == 'u' && strncasecmp_ascii(d + at + 2, hex, 4)) {
+            if (d[at] == '\\' && d[at + 1] == 'u' && pr_ascii_ieq(d + at + 2, hex, 4)) {
                 off = at;
                 break;
             }

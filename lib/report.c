@@ -363,13 +363,7 @@ static void drop_repeated_word(pr_html *t, const char *name)
     size_t end = t->len - 1, start = end;
     while (start > 0 && t->data[start - 1] != ' ') start--;
     const size_t n = end - start;
-    if (n == 0) return;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)t->data[start + i], b = (unsigned char)name[i];
-        if (a >= 'A' && a <= 'Z') a = (unsigned char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z') b = (unsigned char)(b - 'A' + 'a');
-        if (a != b) return;   /* also at the end of name (NUL) */
-    }
+    if (n == 0 || !pr_ascii_ieq(t->data + start, name, n)) return;
     const unsigned char after = (unsigned char)name[n];
     if ((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || after >= 0x80) return;
     t->len = start;
