@@ -1325,7 +1325,7 @@ int64_t paroer_population_line(const paroer_population *p, size_t i)
 int32_t paroer_population_age(const paroer_population *p, size_t i)
 {
     const pr_pop_relative *r = REL(p, i);
-    return r ? r->age : -1;
+    return !r ? -1 : r->age == PR_POP_AGE_UNKNOWN ? PAROER_UNKNOWN : r->age;
 }
 int32_t paroer_population_municipality(const paroer_population *p, size_t i)
 {
@@ -1346,9 +1346,11 @@ int paroer_population_relative(paroer_relative **out, const paroer_population *p
     const pr_pop_relative *r = REL(p, i);
     if (!r) return pr_error(PAROER_EINVALID, "relative index out of range");
     paroer_relative *rel;
-    int rc = paroer_relative_new(&rel, p->ids + r->id, r->age, r->municipality, allocator);
+    /* a '?' of the file is the relative's PAROER_UNKNOWN (contract 3a), never a value */
+    int rc = paroer_relative_new(&rel, p->ids + r->id, r->age == PR_POP_AGE_UNKNOWN ? PAROER_UNKNOWN : r->age,
+                                 r->municipality, allocator);
     if (rc) return rc;
-    if (r->employed) rc = paroer_relative_set_employed(rel, 1);
+    if (r->employed) rc = paroer_relative_set_employed(rel, r->employed == PR_POP_EMPLOYED_UNKNOWN ? PAROER_UNKNOWN : 1);
     for (int32_t k = 0; !rc && k < PR_N_NEED; k++)
         if (r->needs & PR_BIT(k)) rc = paroer_relative_add_need(rel, k);
     for (int32_t k = 0; !rc && k < PR_N_MODE; k++)
@@ -1362,13 +1364,17 @@ int paroer_population_relative(paroer_relative **out, const paroer_population *p
         rc = paroer_relative_add_relation(rel, x->relation, &idx);
         for (int32_t k = 0; !rc && k < PR_N_CONDITION; k++)
             if (x->conditions & PR_BIT(k)) rc = paroer_relative_relation_add_condition(rel, idx, k);
-        if (!rc && x->cared_for_age != PR_POP_AGE_UNKNOWN)
+        if (!rc && (x->unknown & PR_POP_U_CONDITIONS)) rc = paroer_relative_relation_set_conditions_unknown(rel, idx);
+        if (!rc && (x->unknown & PR_POP_U_CFA)) rc = paroer_relative_relation_set_cared_for_age(rel, idx, PAROER_UNKNOWN);
+        else if (!rc && x->cared_for_age != PR_POP_AGE_UNKNOWN)
             rc = paroer_relative_relation_set_cared_for_age(rel, idx, x->cared_for_age);
         if (!rc && x->hours > 0) rc = paroer_relative_relation_set_hours(rel, idx, x->hours / 100.0);
         static const int32_t flags[] = {PAROER_FLAG_COHABITING, PAROER_FLAG_CARED_AT_HOME, PAROER_FLAG_TERMINAL,
                                         PAROER_FLAG_BEREAVED};
-        for (size_t k = 0; !rc && k < PR_COUNT_OF(flags); k++)
-            if (x->flags & PR_BIT(flags[k])) rc = paroer_relative_relation_set_flag(rel, idx, flags[k], 1);
+        for (size_t k = 0; !rc && k < PR_COUNT_OF(flags); k++) {
+            if (x->unknown & PR_BIT(flags[k])) rc = paroer_relative_relation_set_flag(rel, idx, flags[k], PAROER_UNKNOWN);
+            else if (x->flags & PR_BIT(flags[k])) rc = paroer_relative_relation_set_flag(rel, idx, flags[k], 1);
+        }
     }
     if (rc) {
         paroer_relative_free(rel);

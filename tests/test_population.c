@@ -115,6 +115,95 @@ static void test_quoted_fields(void **state)
     paroer_diagnostics_free(d);
 }
 
+/* ---- one row, three spellings ----------------------------------------------
+ * A plain row (nothing to trim, only ASCII) is read by a straight-line parser
+ * that follows the header's column order; any other row by the general one.
+ * The same relatives written plain, with the columns in another order, and
+ * with blanks around every field (which sends each row to the general
+ * parser) must read alike, '?', true/false, empty and short codes included. */
+
+/* Everything the population says of relative i, as one line. */
+static void describe(const paroer_population *p, size_t i, char *out, size_t cap)
+{
+    paroer_relative *r = NULL;
+    if (paroer_population_relative(&r, p, i, NULL)) fail_msg("relative %zu: %s", i, paroer_error_last()->message);
+    int o = snprintf(out, cap, "%s a%d %d-%d m%d e%d n%x o%x s%x", paroer_population_id(p, i), paroer_relative_age(r),
+                     paroer_relative_age_min(r), paroer_relative_age_max(r), paroer_relative_municipality(r),
+                     paroer_relative_employed_state(r), paroer_relative_needs(r), paroer_relative_modes(r),
+                     paroer_relative_slots(r));
+    for (size_t j = 0; j < paroer_relative_relation_count(r) && o > 0 && (size_t)o < cap; j++)
+        o += snprintf(out + o, cap - (size_t)o, " [k%d c%x/%d f%d h%.2f g%x u%x]", paroer_relative_relation_kind(r, j),
+                      paroer_relative_relation_conditions(r, j), paroer_relative_relation_conditions_known(r, j),
+                      paroer_relative_relation_cared_for_age(r, j), paroer_relative_relation_hours(r, j),
+                      paroer_relative_relation_flags(r, j), paroer_relative_relation_unknown_flags(r, j));
+    paroer_relative_free(r);
+}
+
+/* The fields of each line of `csv` in the order `order` (indexes into the
+ * header's 15), each but the id wrapped in `pad`. */
+static char *respell(const char *csv, const int *order, size_t n_order, const char *pad)
+{
+    char *out = malloc(8192);
+    assert_non_null(out);
+    size_t o = 0;
+    for (const char *line = csv; *line;) {
+        const char *eol = strchr(line, '\n');
+        const char *f[15];
+        size_t len[15], n = 0;
+        for (const char *s = line; n < 15;) {
+            const char *c = memchr(s, ',', (size_t)(eol - s));
+            const char *e = c ? c : eol;
+            f[n] = s;
+            len[n++] = (size_t)(e - s);
+            if (!c) break;
+            s = c + 1;
+        }
+        assert_int_equal(n, 15);
+        for (size_t k = 0; k < n_order; k++) {
+            const int bare = line == csv || order[k] == 0;   /* the header, and the id (kept as written) */
+            o += (size_t)snprintf(out + o, 8192 - o, "%s%s%.*s%s", k ? "," : "", bare ? "" : pad,
+                                  (int)len[order[k]], f[order[k]], bare ? "" : pad);
+        }
+        out[o++] = '\n';
+        line = eol + 1;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static void test_spellings_read_alike(void **state)
+{
+    (void)state;
+    const char *csv = TC_HEADER
+        "r-1,52,306,1,son_daughter,dementia;cancer,84,12.5,0,1,0,0,respite;counselling,in_person;phone,weekday_day\n"
+        "r-1,52,306,1,parent,frailty,90,3,1,0,1,0,respite;counselling,in_person;phone,weekday_day\n"
+        "r-2,?,101,?,sibling,?,?,,?,?,?,?,,,\n"
+        "r-3,17,851,true,spouse_partner,,,,false,TRUE,False,1,information,phone,weekend\n"
+        "r-4,130,1,0,friend_neighbour,mental_illness,0,168,1,1,1,1,peer_support;own_health;information,online,"
+        "weekday_evening;weekend\n"
+        "r-5,0,999,,other_family,physical_disability,,0.25,,,,,,,\n";
+    const int canonical[15] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+    const int reversed[15] = {14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0};
+    char *texts[3] = {respell(csv, canonical, 15, ""), respell(csv, reversed, 15, ""),
+                      respell(csv, canonical, 15, " ")};
+    char want[6][512], got[512];
+    for (int t = 0; t < 3; t++) {
+        paroer_population *p = tc_pop(texts[t]);
+        assert_int_equal(paroer_population_rejected_rows(p), 0);
+        assert_int_equal(paroer_population_count(p), 5);
+        for (size_t i = 0; i < 5; i++) {
+            describe(p, i, t ? got : want[i], 512);
+            if (t) assert_string_equal(got, want[i]);
+        }
+        paroer_population_free(p);
+        free(texts[t]);
+    }
+    /* what the plain spelling read, spelled out */
+    assert_string_equal(want[0], "r-1 a52 52-52 m306 e1 n21 o5 s1 [k1 c12/1 f84 h12.50 g2 u0] [k2 c1/1 f90 h3.00 g5 u0]");
+    /* every '?' is unknown, never a value (paroer_population_relative() lost them before) */
+    assert_string_equal(want[1], "r-2 a-2 0-130 m101 e-2 n0 o0 s0 [k3 c0/0 f-2 h0.00 g0 uf]");
+}
+
 static void test_crlf_bom_blank_lines(void **state)
 {
     (void)state;
@@ -687,6 +776,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_rows),
+        cmocka_unit_test(test_spellings_read_alike),
         cmocka_unit_test(test_quoted_fields),
         cmocka_unit_test(test_cr_only_file),
         cmocka_unit_test(test_stray_quote_costs_one_row),

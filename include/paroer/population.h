@@ -112,7 +112,7 @@ PAROER_API int64_t paroer_population_find(const paroer_population *p, const char
 PAROER_API const char *paroer_population_id(const paroer_population *p, size_t i);
 /** @brief The 1-based line of the first row of relative @p i, or 0. */
 PAROER_API int64_t paroer_population_line(const paroer_population *p, size_t i);
-/** @brief Age of relative @p i, or -1. */
+/** @brief Age of relative @p i; #PAROER_UNKNOWN (relative.h) for an age written `?`; -1 for an index out of range. */
 PAROER_API int32_t paroer_population_age(const paroer_population *p, size_t i);
 /** @brief Municipality code of relative @p i, or -1. */
 PAROER_API int32_t paroer_population_municipality(const paroer_population *p, size_t i);

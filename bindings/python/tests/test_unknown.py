@@ -84,3 +84,16 @@ def test_interview():
         ids = [m.offer.id for m in iv.result if m.outcome is Outcome.ELIGIBLE]
         assert "dk-stat-fravaersloven-omsorgsorlov" in ids
         assert PARTIAL["employed"] is UNKNOWN  # the caller's document is untouched
+
+
+def test_population_rows_keep_their_question_marks(tmp_path):
+    """A '?' of the population CSV reaches Relative as UNKNOWN (it raised an error, or became a value, before)."""
+    csv = tmp_path / "pop.csv"
+    csv.write_text("id,age,municipality,employed,relation,conditions,cared_for_age,terminal\n"
+                   "r-1,?,330,?,parent,?,?,?\n", encoding="utf-8")
+    with paroer.Population.load(csv) as pop:
+        r = pop.relative(0)
+    assert r.age is UNKNOWN and r.age_range == (0, 130)
+    assert r.employed is UNKNOWN
+    rel = r.relations[0]
+    assert rel.conditions is UNKNOWN and rel.cared_for_age is UNKNOWN and rel.terminal is UNKNOWN
