@@ -296,7 +296,7 @@ static void load_relation(rl *L, const json_t *o, const pr_jpath *rp)
             break;
         }
         case 2: {
-            int32_t age;
+            int32_t age = 0;   /* set by int_in on success (gcc -O3 cannot tell) */
             if (json_is_null(v)) break;   /* not given, the default */
             if (is_unknown(v)) {
                 call(L, paroer_relative_relation_set_cared_for_age(L->r, idx, PAROER_UNKNOWN));
