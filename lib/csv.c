@@ -84,45 +84,77 @@ static void skip_line(pr_csv *c, const char *p)
 }
 
 #if defined(__SSE2__)
+/* The fields of one 16-byte block ending before byte `stop` of it (16 = the
+ * whole block): sep holds the separators' bits. */
+static inline void block_fields(pr_csv_field *f, size_t max, size_t *nf, const char **fs, const char *p,
+                                unsigned sep)
+{
+    size_t k = *nf;
+    const char *s = *fs;
+    if (k + 16 <= max) {                 /* room for every separator of a block: no check a field */
+        for (; sep; sep &= sep - 1, k++) {
+            const char *q = p + __builtin_ctz(sep);
+            f[k].p = s;
+            f[k].len = (size_t)(q - s);
+            f[k].quoted = 0;
+            f[k].off = SIZE_MAX;
+            s = q + 1;
+        }
+    } else {
+        for (; sep; sep &= sep - 1, k++) {
+            const char *q = p + __builtin_ctz(sep);
+            if (k < max) {
+                f[k].p = s;
+                f[k].len = (size_t)(q - s);
+                f[k].quoted = 0;
+                f[k].off = SIZE_MAX;
+            }
+            s = q + 1;
+        }
+    }
+    *nf = k;
+    *fs = s;
+}
+
 /* The common record: no quotes and at least 16 bytes of input after it.
- * Finds the separators and the line end 16 bytes at a time. Returns 1 with
- * the record read, or 0 (nothing consumed) to let the general reader do it. */
+ * Finds the separators and the line end 16 bytes at a time, in two masks,
+ * so that a field costs a count of trailing zeros and its stores. Returns 1
+ * with the record read, or 0 (nothing consumed) to let the general reader do
+ * it. */
 static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
 {
     const char *p = c->p, *fs = p;
     const char *const end = c->end;
-    const char sep = c->sep;
     size_t nf = 0;
-    const __m128i vsep = _mm_set1_epi8(sep), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
+    const __m128i vsep = _mm_set1_epi8(c->sep), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
                   cr = _mm_set1_epi8('\r'), bang = _mm_set1_epi8('!');
     unsigned odd_before = 0;   /* bytes below '!' or above 0x7F (signed: below '!') in earlier blocks */
     while (end - p >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vsep), _mm_cmpeq_epi8(v, lf)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, cr)));
-        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned sep = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vsep));
+        const unsigned stop = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, quote)));
         const unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, bang));
-        while (mask) {
-            const char *q = p + __builtin_ctz(mask);
-            mask &= mask - 1;
-            const char ch = *q;
-            if (ch == '"') return 0;
-            if (nf < max) {
+        if (stop) {
+            const unsigned k = (unsigned)__builtin_ctz(stop);
+            const char *q = p + k;
+            if (*q == '"') return 0;
+            const unsigned before = (1u << k) - 1u;
+            block_fields(f, max, &nf, &fs, p, sep & before);
+            if (nf < max) {                                    /* the last field ends at the line end */
                 f[nf].p = fs;
                 f[nf].len = (size_t)(q - fs);
                 f[nf].quoted = 0;
                 f[nf].off = SIZE_MAX;
             }
             nf++;
-            fs = q + 1;
-            if (ch != sep) {                                   /* LF, CR LF or CR: the record ends */
-                c->plain = !(odd_before | (odd & ((1u << (q - p)) - 1u)));
-                c->p = past_eol(q, end);
-                c->line++;
-                *n = nf;
-                return 1;
-            }
+            c->plain = !(odd_before | (odd & before));
+            c->p = past_eol(q, end);
+            c->line++;
+            *n = nf;
+            return 1;
         }
+        block_fields(f, max, &nf, &fs, p, sep);
         odd_before |= odd;
         p += 16;
     }

@@ -163,11 +163,6 @@ static int prepare_query(pr_mquery *q, pr_mscratch *s, const paroer_catalog *c, 
 }
 
 /* The same decision for an offer known to be in the area, cheapest tests first. */
-#if defined(__GNUC__) || defined(__clang__)
-#  define PR_HOT_INLINE static inline __attribute__((always_inline))
-#else
-#  define PR_HOT_INLINE static inline
-#endif
 
 PR_HOT_INLINE int eligible_fast(const pr_moff *m, const struct paroer_offer *o, const pr_mquery *q, uint32_t *best)
 {

@@ -128,6 +128,30 @@ static inline int same_bytes(const char *a, const char *b, size_t len)
     return 1;
 }
 
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#  define PR_LITTLE_ENDIAN 1
+#else
+#  define PR_LITTLE_ENDIAN 0
+#endif
+
+/* The word with bytes p[0..len) in its low bytes, zero above (0 < len < 8),
+ * as memcpy into a zeroed word gives it, but read as one load from within
+ * the buffer [lo, hi) that holds p[0..len) where it allows (a call to memcpy
+ * costs more than the rest of a memo look-up). lo NULL: no buffer known. */
+static inline uint64_t short_word(const char *p, size_t len, const char *lo, const char *hi)
+{
+#if PR_LITTLE_ENDIAN
+    if (lo && hi - p >= 8) return load_u64(p) & (~UINT64_C(0) >> (64 - 8 * len));
+    if (lo && p + len - lo >= 8) return load_u64(p + len - 8) >> (64 - 8 * len);
+#else
+    (void)lo;
+    (void)hi;
+#endif
+    uint64_t v = 0;
+    memcpy(&v, p, len);
+    return v;
+}
+
 /* The code of s[0..len) in the list, or -1 (len > 0). */
 static int code_lookup(const code_table *t, const char *s, size_t len)
 {
@@ -154,6 +178,8 @@ struct pr_pop_reader {
     uint32_t max_errors;
     size_t n_listed, n_unlisted;
     uint8_t col[PR_POP_MAX_FIELDS];   /* column of each field */
+    uint8_t field_of[N_COL];          /* field of each column; PR_POP_MAX_FIELDS (an empty field) when absent */
+    const char *lo, *hi;              /* the piece being scanned: bounds for whole-word reads */
     char sep;                         /* the field separator: ',' or ';' (when the header uses it) */
     size_t n_fields;
     size_t id_field;                  /* the field holding the id */
@@ -246,7 +272,7 @@ static int utf8_valid(const unsigned char *s, size_t len)
 }
 
 /* A whole number 0..max, digits only (leading zeros allowed). */
-static int parse_uint(const char *p, size_t len, int32_t max, int32_t *out)
+PR_HOT_INLINE int parse_uint(const char *p, size_t len, int32_t max, int32_t *out)
 {
     if (len == 0 || len > 9) {
         /* allow long runs of leading zeros */
@@ -399,13 +425,11 @@ struct list_cache { list_cache_entry e[4][PR_CACHE_SLOTS]; };   /* conditions, n
 
 /* A slot from every byte of the text (sets that share their first and last
  * bytes, "information;…;peer_support", must not share a slot). */
-static unsigned cache_slot(const char *p, size_t len)
+PR_HOT_INLINE unsigned cache_slot(const char *p, size_t len, uint64_t short_text)
 {
     uint64_t h = (uint64_t)len * UINT64_C(0x9E3779B97F4A7C15);
     if (len < 8) {
-        uint64_t v = 0;
-        memcpy(&v, p, len);
-        h = (h ^ v) * UINT64_C(0xC2B2AE3D27D4EB4F);
+        h = (h ^ short_text) * UINT64_C(0xC2B2AE3D27D4EB4F);
     } else {
         /* whole words, then the last 8 bytes (overlapping the last word):
          * every byte is hashed without a loop over single bytes */
@@ -418,16 +442,21 @@ static unsigned cache_slot(const char *p, size_t len)
 }
 
 /* parse_list through the column's memo (k: 0 conditions, 1 needs, 2 modes, 3 slots). */
-static inline int parse_list_cached(loader *ld, int k, const code_table *t, int column, const char *p,
-                                    size_t len, uint32_t *out)
+PR_HOT_INLINE int parse_list_cached(loader *ld, int k, const code_table *t, int column, const pr_csv_field *x,
+                                    const char *p, size_t len, uint32_t *out)
 {
     if (len == 0) {
         *out = 0;
         return 0;
     }
     if (len > PR_CACHE_TEXT || !ld->cache) return parse_list(ld, t, column, p, len, out);
-    list_cache_entry *e = &ld->cache->e[k][cache_slot(p, len)];
-    if (e->len == len && same_bytes(e->text, p, len)) {
+    /* an unescaped quoted field lives in the reader's scratch buffer, not in the piece */
+    const int in_piece = x->off == SIZE_MAX;
+    const uint64_t w = len < 8 ? short_word(p, len, in_piece ? ld->lo : NULL, ld->hi) : 0;
+    list_cache_entry *e = &ld->cache->e[k][cache_slot(p, len, w)];
+    /* a short text compares as one word (the entry's text has room for it) */
+    if (e->len == len && (len < 8 ? short_word(e->text, len, e->text, e->text + sizeof e->text) == w
+                                  : same_bytes(e->text, p, len))) {
         *out = e->mask;
         return 0;
     }
@@ -440,9 +469,108 @@ static inline int parse_list_cached(loader *ld, int k, const code_table *t, int 
     return rc;
 }
 
+/* A 0/1 column of a plain row: 1 when it is exactly "0" or "1" (*out set);
+ * anything else ('?', true, false, a bad value) is left to parse_row. */
+PR_HOT_INLINE int plain_bit(const pr_csv_field *x, uint8_t *out)
+{
+    if (x->len != 1 || (x->p[0] != '0' && x->p[0] != '1')) return 0;
+    *out = (uint8_t)(x->p[0] - '0');
+    return 1;
+}
+
+/* The row parser for the common row: plain (no blank, nothing outside ASCII)
+ * and every column in the ordinary form: an age, "0"/"1" flags and codes, in
+ * whatever order the header gave the columns. Straight-line code, a column at
+ * a time through ld->field_of, with no loop or switch over the fields.
+ * Returns 0 with *r filled, or 1 for anything else ('?', true/false, a bad
+ * value): parse_row then reads the row again, the general way, which also
+ * names the first bad field in file order. It accepts exactly what parse_row
+ * accepts and gives the same row (checked field by field in debug builds). */
+static int parse_row_plain(loader *ld, const pr_csv_field *f, row *r)
+{
+    const pr_csv_field *x = &f[ld->field_of[COL_ID]];
+    if (x->len == 0 || x->len > PR_POP_MAX_ID) return 1;
+    r->id = x->p;
+    r->id_len = x->len;
+    int32_t iv;
+    x = &f[ld->field_of[COL_AGE]];
+    if (parse_uint(x->p, x->len, 130, &iv)) return 1;
+    r->age = iv;
+    x = &f[ld->field_of[COL_MUNICIPALITY]];
+    if (parse_uint(x->p, x->len, 999, &iv) || iv < 1) return 1;
+    r->municipality = iv;
+    x = &f[ld->field_of[COL_RELATION]];
+    int code = x->len ? code_lookup(&ld->relations, x->p, x->len) : -1;
+    if (code < 0) return 1;
+    r->r.relation = (uint8_t)code;
+    uint32_t mask;
+    x = &f[ld->field_of[COL_CONDITIONS]];
+    if ((x->len == 1 && x->p[0] == '?') || parse_list_cached(ld, 0, &ld->conditions, COL_CONDITIONS, x, x->p, x->len, &mask))
+        return 1;
+    r->r.conditions = (uint16_t)mask;
+    x = &f[ld->field_of[COL_NEEDS]];
+    if (parse_list_cached(ld, 1, &ld->needs, COL_NEEDS, x, x->p, x->len, &mask)) return 1;
+    r->needs = (uint16_t)mask;
+    x = &f[ld->field_of[COL_MODES]];
+    if (parse_list_cached(ld, 2, &ld->modes, COL_MODES, x, x->p, x->len, &mask)) return 1;
+    r->modes = (uint8_t)mask;
+    x = &f[ld->field_of[COL_SLOTS]];
+    if (parse_list_cached(ld, 3, &ld->slots, COL_SLOTS, x, x->p, x->len, &mask)) return 1;
+    r->slots = (uint8_t)mask;
+    x = &f[ld->field_of[COL_CARED_FOR_AGE]];
+    r->r.cared_for_age = PR_POP_AGE_UNKNOWN;
+    if (x->len) {
+        if (parse_uint(x->p, x->len, 130, &iv)) return 1;
+        r->r.cared_for_age = (uint8_t)iv;
+    }
+    x = &f[ld->field_of[COL_HOURS]];
+    r->r.hours = 0;
+    if (x->len && parse_hours(x->p, x->len, ld->sep == ';', &r->r.hours)) return 1;
+    /* the flags: an absent column reads as the empty field, which is 0 */
+    uint8_t emp = 0, coh = 0, home = 0, term = 0, ber = 0;
+    if ((f[ld->field_of[COL_EMPLOYED]].len && !plain_bit(&f[ld->field_of[COL_EMPLOYED]], &emp)) ||
+        (f[ld->field_of[COL_COHABITING]].len && !plain_bit(&f[ld->field_of[COL_COHABITING]], &coh)) ||
+        (f[ld->field_of[COL_CARED_AT_HOME]].len && !plain_bit(&f[ld->field_of[COL_CARED_AT_HOME]], &home)) ||
+        (f[ld->field_of[COL_TERMINAL]].len && !plain_bit(&f[ld->field_of[COL_TERMINAL]], &term)) ||
+        (f[ld->field_of[COL_BEREAVED]].len && !plain_bit(&f[ld->field_of[COL_BEREAVED]], &ber)))
+        return 1;
+    r->employed = emp;
+    r->r.flags = (uint8_t)((coh ? PR_BIT(PAROER_FLAG_COHABITING) : 0) | (home ? PR_BIT(PAROER_FLAG_CARED_AT_HOME) : 0) |
+                           (term ? PR_BIT(PAROER_FLAG_TERMINAL) : 0) | (ber ? PR_BIT(PAROER_FLAG_BEREAVED) : 0));
+    r->r.unknown = 0;
+    return 0;
+}
+
 /* plain: the record holds no blank, no byte outside ASCII and no NUL (pr_csv.plain),
  * so no field needs trimming and the id needs no UTF-8 or NUL check. */
+static int parse_row_general(loader *ld, const pr_csv_field *f, int plain, row *r);
+
+#if !defined(NDEBUG) || defined(PR_SELF_CHECK)
+#  include <stdlib.h>
+/* Debug and checking builds (sanitizers, coverage, the fuzzers) read every
+ * row the plain parser took the general way too, and stop on any difference. */
+static void check_plain(loader *ld, const pr_csv_field *f, const row *a)
+{
+    row b;
+    if (parse_row_general(ld, f, 1, &b) || a->id != b.id || a->id_len != b.id_len || a->age != b.age ||
+        a->municipality != b.municipality || a->employed != b.employed || a->modes != b.modes ||
+        a->slots != b.slots || a->needs != b.needs || memcmp(&a->r, &b.r, sizeof a->r) != 0)
+        abort();
+}
+#else
+#  define check_plain(ld, f, a) ((void)0)
+#endif
+
 static int parse_row(loader *ld, const pr_csv_field *f, int plain, row *r)
+{
+    if (plain && !parse_row_plain(ld, f, r)) {
+        check_plain(ld, f, r);
+        return 0;
+    }
+    return parse_row_general(ld, f, plain, r);
+}
+
+static int parse_row_general(loader *ld, const pr_csv_field *f, int plain, row *r)
 {
     memset(r, 0, sizeof *r);
     r->r.cared_for_age = PR_POP_AGE_UNKNOWN;
@@ -489,19 +617,19 @@ static int parse_row(loader *ld, const pr_csv_field *f, int plain, row *r)
         }
         case COL_CONDITIONS:
             if (len == 1 && *p == '?') { r->r.unknown |= PR_POP_U_CONDITIONS; break; }
-            if (parse_list_cached(ld, 0, &ld->conditions, c, p, len, &mask)) return ld->err_code;
+            if (parse_list_cached(ld, 0, &ld->conditions, c, &f[i], p, len, &mask)) return ld->err_code;
             r->r.conditions = (uint16_t)mask;
             break;
         case COL_NEEDS:
-            if (parse_list_cached(ld, 1, &ld->needs, c, p, len, &mask)) return ld->err_code;
+            if (parse_list_cached(ld, 1, &ld->needs, c, &f[i], p, len, &mask)) return ld->err_code;
             r->needs = (uint16_t)mask;
             break;
         case COL_MODES:
-            if (parse_list_cached(ld, 2, &ld->modes, c, p, len, &mask)) return ld->err_code;
+            if (parse_list_cached(ld, 2, &ld->modes, c, &f[i], p, len, &mask)) return ld->err_code;
             r->modes = (uint8_t)mask;
             break;
         case COL_SLOTS:
-            if (parse_list_cached(ld, 3, &ld->slots, c, p, len, &mask)) return ld->err_code;
+            if (parse_list_cached(ld, 3, &ld->slots, c, &f[i], p, len, &mask)) return ld->err_code;
             r->slots = (uint8_t)mask;
             break;
         case COL_CARED_FOR_AGE:
@@ -693,6 +821,7 @@ static int header(loader *ld, const pr_csv_field *f, size_t n, int64_t line)
     }
     int seen[N_COL] = {0};
     int rc = 0;
+    memset(ld->field_of, PR_POP_MAX_FIELDS, sizeof ld->field_of);
     for (size_t i = 0; i < n; i++) {
         const char *p = f[i].p;
         size_t len = f[i].len;
@@ -722,6 +851,7 @@ static int header(loader *ld, const pr_csv_field *f, size_t n, int64_t line)
             return PAROER_ESCHEMA;
         }
         seen[c] = 1;
+        ld->field_of[c] = (uint8_t)i;
         if (c == COL_ID) ld->id_field = i;
     }
     for (int k = 0; k < N_COL; k++) {
@@ -845,7 +975,11 @@ int pr_pop_scan(pr_pop_reader *ld, const char *data, size_t len, int64_t line0, 
 {
     pr_csv csv;
     pr_csv_init_part(&csv, &ld->alloc, data, len, ld->sep, line0);
-    pr_csv_field f[PR_POP_MAX_FIELDS];
+    /* one more field than a record fills: the empty field an absent column reads (ld->field_of) */
+    pr_csv_field f[PR_POP_MAX_FIELDS + 1];
+    f[PR_POP_MAX_FIELDS] = (pr_csv_field){"", 0, 0, SIZE_MAX};
+    ld->lo = data;
+    ld->hi = data + len;
     size_t n;
     int64_t line;
     const char *err;
