@@ -1138,7 +1138,11 @@ size_t pr_pop_split(const pr_pop_reader *ld, const char *data, size_t lo, size_t
     const char *next_id = NULL;
     size_t next_len = 0, s = e, after;
     for (; s < hi; s = after) {
-        if (line_id(ld, data, s, hi, &next_id, &next_len, &after)) break;
+        const int readable = line_id(ld, data, s, hi, &next_id, &next_len, &after);
+        /* A line that runs on past hi may have its id cut short ("p4" of
+         * "p41872"): who comes next is known only once its line has ended. */
+        if (!final && (after <= s || (data[after - 1] != '\n' && data[after - 1] != '\r'))) return 0;
+        if (readable) break;
         if (after <= s) return 0;
     }
     if (s >= hi && !final) return 0;   /* cannot tell yet who comes next */
