@@ -90,7 +90,9 @@ typedef struct paroer_coverage_options {
     /** How @c population_file is read: its @c diagnostics (bad rows, as the loader reports them),
      *  @c flags (#PAROER_LOAD_STRICT) and @c max_errors; the allocator is the coverage's. NULL: defaults. */
     const paroer_load_options *population_load;
-    /** Threads that read and count @c population_file: 0 means the number of cores; default 1.
+    /** Threads that count @c population_file: 0 means the number of cores (at most 64); default 1.
+     *  With 1 the calling thread does everything; with N > 1 the library starts N workers for the
+     *  call (joined before it returns) while the calling thread reads the file and merges.
      *  The result is byte for byte the same for every value. */
     uint32_t threads;
     /** Instead of threads of its own, the library runs its pieces of work through this host
