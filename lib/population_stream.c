@@ -357,6 +357,7 @@ out:
 
 #if PR_STREAM_POSIX
 #  define PR_RING 3
+#  define PR_RING_NO_THREADS 1   /* run_ring could start no thread (buffers untouched) */
 
 typedef struct ring_batch {
     char *buf; size_t cap;
@@ -441,6 +442,20 @@ static int run_ring(run *R, char **bufp, size_t *capp, size_t filled, int eof, u
     locks++;
     if (pthread_cond_init(&G.done, NULL)) { rc = pr_error(PAROER_ENOMEM, "out of memory"); goto out; }
     locks++;
+    /* the workers wait for pieces; when none can be started the caller counts batch after batch */
+    for (unsigned t = 0; t < threads && t < 64; t++) {
+        wk[t].G = &G;
+        if (pr_pop_reader_clone(&wk[t].rd, R->rd)) { rc = pr_error(PAROER_ENOMEM, "out of memory"); goto out; }
+        if (pthread_create(&tid[t], NULL, ring_work, &wk[t])) {
+            pr_pop_reader_free(wk[t].rd);
+            break;
+        }
+        started++;
+    }
+    if (!started) {
+        rc = PR_RING_NO_THREADS;
+        goto out;
+    }
     /* batch 0 takes the buffer that holds the body's first bytes */
     G.b[0].buf = *bufp;
     G.b[0].cap = *capp;
@@ -455,17 +470,6 @@ static int run_ring(run *R, char **bufp, size_t *capp, size_t filled, int eof, u
         for (size_t k = 0; k < G.n_slots; k++)
             if (pr_reach_acc_new(R->S->R, &G.b[i].pieces[k].acc)) { rc = pr_error(PAROER_ENOMEM, "out of memory"); goto out; }
     }
-    for (unsigned t = 0; t < threads && t < 64; t++) {
-        wk[t].G = &G;
-        if (pr_pop_reader_clone(&wk[t].rd, R->rd)) { rc = pr_error(PAROER_ENOMEM, "out of memory"); break; }
-        if (pthread_create(&tid[t], NULL, ring_work, &wk[t])) {
-            pr_pop_reader_free(wk[t].rd);
-            break;
-        }
-        started++;
-    }
-    if (!started && !rc) rc = pr_error(PAROER_ENOMEM, "no thread could be started");
-    if (rc) goto out;
 
     size_t k = 0, m = 0;   /* the next batch to read, the next to merge (counting up) */
     size_t used = 0;       /* bytes of the batch before that its pieces cover */
@@ -582,8 +586,7 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
     if (lo) opts = *lo;
     opts.allocator = a;
     if (pr_pop_reader_new(&rd, path, &opts) || pr_reach_new(&S.R, cov, c) ||
-        pr_reach_acc_new(S.R, &total) || !(buf = pr_malloc(a, cap)) ||
-        (!own_threads && !(S.pieces = pr_calloc(a, n_slots, sizeof *S.pieces)))) {
+        pr_reach_acc_new(S.R, &total) || !(buf = pr_malloc(a, cap))) {
         rc = pr_error(PAROER_ENOMEM, "out of memory");
         goto out;
     }
@@ -598,16 +601,22 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
     run R = {fd, path, diag, a, &S, rd, total, {0, 0}, 0, 0};
     rc = pr_pop_reader_header(rd, buf, filled, eof, &body, &R.line);
     if (rc) goto out;
-    if (!own_threads)
+    memmove(buf, buf + body, filled - body);
+    filled -= body;
+    rc = own_threads ? run_ring(&R, &buf, &cap, filled, eof, threads) : PR_RING_NO_THREADS;
+    if (rc == PR_RING_NO_THREADS) {
+        /* one thread, the host's parallel-for, or no thread could be started */
+        if (!S.pieces && !(S.pieces = pr_calloc(a, n_slots, sizeof *S.pieces))) {
+            rc = pr_error(PAROER_ENOMEM, "out of memory");
+            goto out;
+        }
         for (size_t i = 0; i < n_slots; i++)
             if (pr_pop_reader_clone(&S.pieces[i].rd, rd) || pr_reach_acc_new(S.R, &S.pieces[i].acc)) {
                 rc = pr_error(PAROER_ENOMEM, "out of memory");
                 goto out;
             }
-    memmove(buf, buf + body, filled - body);
-    filled -= body;
-    rc = own_threads ? run_ring(&R, &buf, &cap, filled, eof, threads)
-                     : run_batches(&R, &buf, &cap, filled, eof, threads, pfor, pctx);
+        rc = run_batches(&R, &buf, &cap, filled, eof, own_threads ? 1 : threads, pfor, pctx);
+    }
     if (rc) goto out;
     if (diag && R.ls.unlisted) {
         char m[160];

@@ -5,7 +5,8 @@
  * from memory and from files, with diagnostics; merge; build a catalog;
  * load and build relatives; match one, with a matcher and in a batch, with
  * explanations and as JSON; load a population with bad rows; make relatives
- * from it; compute coverage for a municipality and nationally, as JSON;
+ * from it; compute coverage for a municipality and nationally, as JSON,
+ * and streamed from a file;
  * free) is run once with a counting allocator to learn how many allocations
  * it makes (N). Then, for every k in 1..N, it is run again with an allocator
  * that fails the k-th allocation (and only that one). Each run must
@@ -138,7 +139,7 @@ typedef struct pipeline {
     paroer_match_result *match;
     paroer_matcher *matcher;
     paroer_population *pop, *pop_file, *pop_big, *pop_pipe;
-    paroer_coverage *cov, *cov_national;
+    paroer_coverage *cov, *cov_national, *cov_stream;
     char *json;
     const paroer_allocator *alloc;
     char *fingerprint;       /* what the pipeline computed (libc memory), see fingerprint_add */
@@ -170,6 +171,7 @@ static void pipeline_free(pipeline *p)
 {
     if (p->json) p->alloc->free_fn(p->alloc->ctx, p->json);
     paroer_coverage_free(p->cov_national);
+    paroer_coverage_free(p->cov_stream);
     paroer_coverage_free(p->cov);
     paroer_population_free(p->pop_pipe);
     paroer_population_free(p->pop_big);
@@ -352,6 +354,17 @@ static int run_pipeline(pipeline *p, const paroer_allocator *a)
     STEP("coverage_compute(national)", paroer_coverage_compute(&p->cov_national, p->files, &co),
          p->cov_national);
     STEP("coverage_to_json(national)", paroer_coverage_to_json(p->cov_national, &p->json, &len), p->json);
+    fingerprint_add(p, p->json);
+    a->free_fn(a->ctx, p->json);
+    p->json = NULL;
+    /* The same file streamed (one thread: the failures fall in the same place every run;
+     * test_coverage_threads fails allocations with threads of its own). */
+    co.population = NULL;
+    co.population_file = PAROER_SOURCE_DIR "/tests/data/pop-bad.csv";
+    co.population_load = &lo;
+    co.threads = 1;
+    STEP("coverage_compute(streamed)", paroer_coverage_compute(&p->cov_stream, p->files, &co), p->cov_stream);
+    STEP("coverage_to_json(streamed)", paroer_coverage_to_json(p->cov_stream, &p->json, &len), p->json);
     fingerprint_add(p, p->json);
     a->free_fn(a->ctx, p->json);
     p->json = NULL;
