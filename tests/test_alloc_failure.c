@@ -226,6 +226,15 @@ static int on_batch(size_t index, const paroer_match_result *result, void *userd
     return 0;
 }
 
+/* A coverage result as JSON, into the fingerprint. */
+#define COVERAGE_JSON_STEP(name, cov)                                        \
+    do {                                                                     \
+        STEP(name, paroer_coverage_to_json((cov), &p->json, &len), p->json); \
+        fingerprint_add(p, p->json);                                         \
+        a->free_fn(a->ctx, p->json);                                         \
+        p->json = NULL;                                                      \
+    } while (0)
+
 static int run_pipeline(pipeline *p, const paroer_allocator *a)
 {
     memset(p, 0, sizeof *p);
@@ -345,18 +354,12 @@ static int run_pipeline(pipeline *p, const paroer_allocator *a)
     co.population = p->pop;
     co.min_cell = 3;
     STEP("coverage_compute", paroer_coverage_compute(&p->cov, p->merged, &co), p->cov);
-    STEP("coverage_to_json", paroer_coverage_to_json(p->cov, &p->json, &len), p->json);
-    fingerprint_add(p, p->json);
-    a->free_fn(a->ctx, p->json);
-    p->json = NULL;
+    COVERAGE_JSON_STEP("coverage_to_json", p->cov);
     co.municipality = -1;
     co.population = p->pop_big;
     STEP("coverage_compute(national)", paroer_coverage_compute(&p->cov_national, p->files, &co),
          p->cov_national);
-    STEP("coverage_to_json(national)", paroer_coverage_to_json(p->cov_national, &p->json, &len), p->json);
-    fingerprint_add(p, p->json);
-    a->free_fn(a->ctx, p->json);
-    p->json = NULL;
+    COVERAGE_JSON_STEP("coverage_to_json(national)", p->cov_national);
     /* The same file streamed (one thread: the failures fall in the same place every run;
      * test_coverage_threads fails allocations with threads of its own). */
     co.population = NULL;
@@ -364,10 +367,7 @@ static int run_pipeline(pipeline *p, const paroer_allocator *a)
     co.population_load = &lo;
     co.threads = 1;
     STEP("coverage_compute(streamed)", paroer_coverage_compute(&p->cov_stream, p->files, &co), p->cov_stream);
-    STEP("coverage_to_json(streamed)", paroer_coverage_to_json(p->cov_stream, &p->json, &len), p->json);
-    fingerprint_add(p, p->json);
-    a->free_fn(a->ctx, p->json);
-    p->json = NULL;
+    COVERAGE_JSON_STEP("coverage_to_json(streamed)", p->cov_stream);
     fingerprint_num(p, "catalog_offers", paroer_catalog_offer_count(p->files) + paroer_catalog_offer_count(p->merged) +
                                              paroer_catalog_offer_count(p->built));
     for (size_t i = 0; i < paroer_diagnostics_count(p->diag); i++)
