@@ -84,8 +84,17 @@ static void skip_line(pr_csv *c, const char *p)
 }
 
 #if defined(__SSE2__)
-/* The fields of one 16-byte block ending before byte `stop` of it (16 = the
- * whole block): sep holds the separators' bits. */
+/* Field k: s[0 .. q - s), unquoted, in the input. */
+static inline void put_field(pr_csv_field *f, size_t k, const char *s, const char *q)
+{
+    f[k].p = s;
+    f[k].len = (size_t)(q - s);
+    f[k].quoted = 0;
+    f[k].off = SIZE_MAX;
+}
+
+/* The fields of a 16-byte block at p that end at its separators (their bits
+ * in sep); *fs is where the next field starts. */
 static inline void block_fields(pr_csv_field *f, size_t max, size_t *nf, const char **fs, const char *p,
                                 unsigned sep)
 {
@@ -94,21 +103,13 @@ static inline void block_fields(pr_csv_field *f, size_t max, size_t *nf, const c
     if (k + 16 <= max) {                 /* room for every separator of a block: no check a field */
         for (; sep; sep &= sep - 1, k++) {
             const char *q = p + __builtin_ctz(sep);
-            f[k].p = s;
-            f[k].len = (size_t)(q - s);
-            f[k].quoted = 0;
-            f[k].off = SIZE_MAX;
+            put_field(f, k, s, q);
             s = q + 1;
         }
     } else {
         for (; sep; sep &= sep - 1, k++) {
             const char *q = p + __builtin_ctz(sep);
-            if (k < max) {
-                f[k].p = s;
-                f[k].len = (size_t)(q - s);
-                f[k].quoted = 0;
-                f[k].off = SIZE_MAX;
-            }
+            if (k < max) put_field(f, k, s, q);
             s = q + 1;
         }
     }
@@ -141,12 +142,7 @@ static int fast_record(pr_csv *c, pr_csv_field *f, size_t max, size_t *n)
             if (*q == '"') return 0;
             const unsigned before = (1u << k) - 1u;
             block_fields(f, max, &nf, &fs, p, sep & before);
-            if (nf < max) {                                    /* the last field ends at the line end */
-                f[nf].p = fs;
-                f[nf].len = (size_t)(q - fs);
-                f[nf].quoted = 0;
-                f[nf].off = SIZE_MAX;
-            }
+            if (nf < max) put_field(f, nf, fs, q);             /* the last field ends at the line end */
             nf++;
             c->plain = !(odd_before | (odd & before));
             c->p = past_eol(q, end);

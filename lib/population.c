@@ -469,10 +469,15 @@ PR_HOT_INLINE int parse_list_cached(loader *ld, int k, const code_table *t, int 
     return rc;
 }
 
-/* A 0/1 column of a plain row: 1 when it is exactly "0" or "1" (*out set);
- * anything else ('?', true, false, a bad value) is left to parse_row. */
+/* A 0/1 column of a plain row: 1 when it is empty (an absent column reads as
+ * the empty field), "0" or "1" (*out set); anything else ('?', true, false,
+ * a bad value) is left to parse_row. */
 PR_HOT_INLINE int plain_bit(const pr_csv_field *x, uint8_t *out)
 {
+    if (x->len == 0) {
+        *out = 0;
+        return 1;
+    }
     if (x->len != 1 || (x->p[0] != '0' && x->p[0] != '1')) return 0;
     *out = (uint8_t)(x->p[0] - '0');
     return 1;
@@ -526,13 +531,10 @@ static int parse_row_plain(loader *ld, const pr_csv_field *f, row *r)
     x = &f[ld->field_of[COL_HOURS]];
     r->r.hours = 0;
     if (x->len && parse_hours(x->p, x->len, ld->sep == ';', &r->r.hours)) return 1;
-    /* the flags: an absent column reads as the empty field, which is 0 */
-    uint8_t emp = 0, coh = 0, home = 0, term = 0, ber = 0;
-    if ((f[ld->field_of[COL_EMPLOYED]].len && !plain_bit(&f[ld->field_of[COL_EMPLOYED]], &emp)) ||
-        (f[ld->field_of[COL_COHABITING]].len && !plain_bit(&f[ld->field_of[COL_COHABITING]], &coh)) ||
-        (f[ld->field_of[COL_CARED_AT_HOME]].len && !plain_bit(&f[ld->field_of[COL_CARED_AT_HOME]], &home)) ||
-        (f[ld->field_of[COL_TERMINAL]].len && !plain_bit(&f[ld->field_of[COL_TERMINAL]], &term)) ||
-        (f[ld->field_of[COL_BEREAVED]].len && !plain_bit(&f[ld->field_of[COL_BEREAVED]], &ber)))
+    uint8_t emp, coh, home, term, ber;
+    if (!plain_bit(&f[ld->field_of[COL_EMPLOYED]], &emp) || !plain_bit(&f[ld->field_of[COL_COHABITING]], &coh) ||
+        !plain_bit(&f[ld->field_of[COL_CARED_AT_HOME]], &home) || !plain_bit(&f[ld->field_of[COL_TERMINAL]], &term) ||
+        !plain_bit(&f[ld->field_of[COL_BEREAVED]], &ber))
         return 1;
     r->employed = emp;
     r->r.flags = (uint8_t)((coh ? PR_BIT(PAROER_FLAG_COHABITING) : 0) | (home ? PR_BIT(PAROER_FLAG_CARED_AT_HOME) : 0) |

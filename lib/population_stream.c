@@ -32,7 +32,6 @@
 #include "coverage_impl.h"
 #include "diagnostics.h"
 #include <errno.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #if defined(__unix__) || defined(__APPLE__)
@@ -59,7 +58,7 @@ typedef struct piece {
 
 typedef struct stream {
     pr_reach *R;
-    piece *pieces; size_t n_pieces;
+    piece *pieces; size_t n_pieces;   /* pieces a batch (the batch driver's slots) */
     size_t keep_errors;            /* how many errors a piece keeps */
     int strict;
 } stream;
@@ -101,51 +100,16 @@ static void run_piece(void *arg, size_t i)
 
 /* ---- running the pieces ------------------------------------------------------------ */
 
-typedef struct pool_job {
-    void (*task)(void *, size_t);
-    void *arg;
-    size_t n;
-    atomic_size_t next;
-} pool_job;
-
-static void *pool_worker(void *v)
+/* Runs first(first_arg) (reading the next batch), then task(arg, 0..n-1):
+ * through the host's parallel-for, or on the calling thread (threads of the
+ * library's own go through the ring below). */
+static void run_all(void (*task)(void *, size_t), void *arg, size_t n, paroer_parallel_for_fn pfor, void *pctx,
+                    void (*first)(void *), void *first_arg)
 {
-    pool_job *j = v;
-    for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;) j->task(j->arg, i);
-    return NULL;
-}
-
-/* Runs task(arg, 0..n-1) on `threads` threads (the caller's included), or
- * through the host's parallel-for. The calling thread first runs
- * first(first_arg) (reading the next batch) while the others start on the
- * pieces; with the host's parallel-for, first runs before it. */
-static void run_all(void (*task)(void *, size_t), void *arg, size_t n, unsigned threads,
-                    paroer_parallel_for_fn pfor, void *pctx, void (*first)(void *), void *first_arg)
-{
-    if (pfor) {
-        first(first_arg);
-        pfor(pctx, n, task, arg);
-        return;
-    }
-    pool_job j;
-    j.task = task;
-    j.arg = arg;
-    j.n = n;
-    atomic_init(&j.next, 0);
-#if PR_STREAM_POSIX
-    pthread_t tid[64];
-    unsigned started = 0;
-    if (threads > n) threads = (unsigned)n;
-    for (unsigned t = 1; t < threads && t < 64; t++)
-        if (pthread_create(&tid[started], NULL, pool_worker, &j) == 0) started++;
     first(first_arg);
-    pool_worker(&j);
-    for (unsigned t = 0; t < started; t++) pthread_join(tid[t], NULL);
-#else
-    (void)threads;
-    first(first_arg);
-    pool_worker(&j);
-#endif
+    if (pfor) pfor(pctx, n, task, arg);
+    else
+        for (size_t i = 0; i < n; i++) task(arg, i);
 }
 
 unsigned pr_stream_threads(uint32_t asked)
@@ -286,8 +250,8 @@ static int merge_piece(run *R, piece *p)
 /* Each batch is cut into pieces that are counted together (on the host's
  * threads with a parallel-for); the calling thread reads the next batch into
  * the other buffer first. buf holds the first bytes of the body. */
-static int run_batches(run *R, char **bufp, size_t *capp, size_t filled, int eof, unsigned threads,
-                       paroer_parallel_for_fn pfor, void *pctx)
+static int run_batches(run *R, char **bufp, size_t *capp, size_t filled, int eof, paroer_parallel_for_fn pfor,
+                       void *pctx)
 {
     const paroer_allocator *a = R->a;
     stream *S = R->S;
@@ -321,9 +285,7 @@ static int run_batches(run *R, char **bufp, size_t *capp, size_t filled, int eof
         }
         memcpy(buf_next, buf + used, filled - used);
         read_job next = {R->fd, buf_next, cap_next, filled - used, eof, 0, R->path, R->diag};
-        S->n_pieces = n;
-        run_all(run_piece, S, n, threads, pfor, pctx, read_next, &next);
-        S->n_pieces = n_slots;
+        run_all(run_piece, S, n, pfor, pctx, read_next, &next);
         /* merge in file order (this batch's bad rows come before a read error of the next) */
         for (size_t i = 0; i < n; i++)
             if ((rc = merge_piece(R, &S->pieces[i]))) goto out;
@@ -615,7 +577,7 @@ int pr_coverage_population_file(paroer_coverage *cov, const paroer_catalog *c, c
                 rc = pr_error(PAROER_ENOMEM, "out of memory");
                 goto out;
             }
-        rc = run_batches(&R, &buf, &cap, filled, eof, own_threads ? 1 : threads, pfor, pctx);
+        rc = run_batches(&R, &buf, &cap, filled, eof, pfor, pctx);
     }
     if (rc) goto out;
     if (diag && R.ls.unlisted) {
